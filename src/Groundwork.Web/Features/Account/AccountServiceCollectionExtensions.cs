@@ -1,0 +1,64 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Organizations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Groundwork.Web.Features.Account;
+
+internal static class AccountServiceCollectionExtensions
+{
+    public const string MemberPolicy = "Member";
+    public const string AdminPolicy = "Admin";
+    public const string AccountantPolicy = "Accountant";
+
+    public static WebApplicationBuilder AddGroundworkAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentityApiEndpoints<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<GroundworkDbContext>()
+            .AddClaimsPrincipalFactory<GroundworkClaimsFactory>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "groundwork.auth";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
+            // API callers get status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(OrganizationMember())
+            .AddPolicy(MemberPolicy, OrganizationMember())
+            .AddPolicy(AccountantPolicy, p => p.RequireClaim(TenantContext.RoleClaim,
+                nameof(OrganizationRole.Accountant), nameof(OrganizationRole.Admin), nameof(OrganizationRole.Owner)))
+            .AddPolicy(AdminPolicy, p => p.RequireClaim(TenantContext.RoleClaim, nameof(OrganizationRole.Admin), nameof(OrganizationRole.Owner)));
+        return builder;
+    }
+
+    private static AuthorizationPolicy OrganizationMember() =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(TenantContext.OrganizationClaim).Build();
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

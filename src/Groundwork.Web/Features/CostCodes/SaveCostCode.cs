@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using Groundwork.Web.Data;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.CostCodes;
+
+public sealed class CostCodeInput
+{
+    [Required(ErrorMessage = "Number is required."), StringLength(Limits.CostCodeNumber, ErrorMessage = "Number can be at most 30 characters.")]
+    public string Number { get; set; } = "";
+    [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
+    public string Name { get; set; } = "";
+    public long? ParentId { get; set; }
+    public long? Version { get; set; }
+
+    public static CostCodeInput From(CostCode c) => new() { Number = c.Number, Name = c.Name, ParentId = c.ParentId, Version = c.Version };
+}
+
+/// <summary>Creates a cost code (id null) or updates one; a parent must exist and may not be the code itself.</summary>
+public sealed class SaveCostCode(GroundworkDbContext db)
+{
+    public async Task<Outcome<CostCode>> HandleAsync(long? id, CostCodeInput input, CancellationToken ct)
+    {
+        var check = new RequestValidator().Annotations(input)
+            .Check(input.ParentId is null || input.ParentId != id, nameof(CostCodeInput.ParentId), "A cost code cannot be its own parent.");
+        if (check.HasErrors) return check.ToOutcome<CostCode>();
+        if (input.ParentId is { } parent && !await db.CostCodes.AnyAsync(c => c.Id == parent, ct))
+        {
+            return Outcome<CostCode>.Invalid(nameof(CostCodeInput.ParentId), "The parent cost code does not exist.");
+        }
+
+        CostCode? code;
+        if (id is null)
+        {
+            code = new CostCode { Number = "", Name = "" };
+            db.CostCodes.Add(code);
+        }
+        else
+        {
+            code = await db.CostCodes.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (code is null) return Outcome<CostCode>.NotFound($"Cost code {id} was not found.");
+            SaveChanges.ExpectVersion(db, code, input.Version);
+        }
+
+        code.Number = input.Number.Trim();
+        code.Name = input.Name.Trim();
+        code.ParentId = input.ParentId;
+        return await SaveChanges.TryAsync(db, code, nameof(CostCodeInput.Number), "A cost code with this number already exists.", ct);
+    }
+}

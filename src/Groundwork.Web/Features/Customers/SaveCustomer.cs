@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Groundwork.Web.Data;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.Customers;
+
+public sealed class CustomerInput
+{
+    [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
+    public string Name { get; set; } = "";
+    [StringLength(Limits.Name)] public string? ContactName { get; set; }
+    [EmailAddress(ErrorMessage = "Email is not a valid email address."), StringLength(Limits.Email)] public string? Email { get; set; }
+    [StringLength(Limits.Phone)] public string? Phone { get; set; }
+    public AddressInput BillingAddress { get; set; } = new();
+    public bool IsActive { get; set; } = true;
+    /// <summary>The version the user edited; a save against a newer version is refused as a conflict.</summary>
+    public long? Version { get; set; }
+
+    public static CustomerInput From(Customer c) => new()
+    {
+        Name = c.Name, ContactName = c.ContactName, Email = c.Email, Phone = c.Phone,
+        BillingAddress = AddressInput.From(c.BillingAddress), IsActive = c.IsActive, Version = c.Version,
+    };
+}
+
+/// <summary>Creates a customer (id null) or updates one.</summary>
+public sealed class SaveCustomer(GroundworkDbContext db)
+{
+    public async Task<Outcome<Customer>> HandleAsync(long? id, CustomerInput input, CancellationToken ct)
+    {
+        var check = new RequestValidator().Annotations(input).Annotations(input.BillingAddress, "BillingAddress.");
+        if (check.HasErrors) return check.ToOutcome<Customer>();
+
+        Customer? customer;
+        if (id is null)
+        {
+            customer = new Customer { Name = "" };
+            db.Customers.Add(customer);
+        }
+        else
+        {
+            customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (customer is null) return Outcome<Customer>.NotFound($"Customer {id} was not found.");
+            SaveChanges.ExpectVersion(db, customer, input.Version);
+        }
+
+        customer.Name = input.Name.Trim();
+        customer.ContactName = AddressInput.Clean(input.ContactName);
+        customer.Email = AddressInput.Clean(input.Email);
+        customer.Phone = AddressInput.Clean(input.Phone);
+        customer.BillingAddress = input.BillingAddress.ToAddress();
+        customer.IsActive = input.IsActive;
+        return await SaveChanges.TryAsync(db, customer, nameof(CustomerInput.Name), "A customer with this name already exists.", ct);
+    }
+}

@@ -1,0 +1,117 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.Documents;
+
+/// <summary>Creates a draft invoice or bill (id null), or replaces the header and lines of an editable one.</summary>
+public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, DocumentHistory history)
+{
+    public async Task<Outcome<Document>> HandleAsync(DocumentKind kind, long? id, DocumentInput input, CancellationToken ct)
+    {
+        input.Lines = input.Lines.Where(l => !l.IsBlank).ToList();
+        var check = await ValidateAsync(kind, input, ct);
+        if (check.HasErrors) return check.ToOutcome<Document>();
+
+        var job = await db.Jobs.Include(j => j.Location).FirstAsync(j => j.Id == input.JobId, ct);
+        Document? document;
+        if (id is null)
+        {
+            document = new Document { Kind = kind, Number = "", Status = DocumentStatus.Draft };
+            db.Documents.Add(document);
+            history.Record(document, null, DocumentStatus.Draft, "Created");
+        }
+        else
+        {
+            document = await db.Documents.Include(d => d.Lines).FirstOrDefaultAsync(d => d.Id == id && d.Kind == kind, ct);
+            if (document is null) return Outcome<Document>.NotFound($"{kind} {id} was not found.");
+            if (!document.IsEditable)
+            {
+                return Outcome<Document>.Conflict($"This {kind.ToString().ToLowerInvariant()} is {document.Status} and can no longer be edited.");
+            }
+            SaveChanges.ExpectVersion(db, document, input.Version);
+            db.DocumentLines.RemoveRange(document.Lines);
+            document.Lines.Clear();
+        }
+
+        Apply(document, kind, input, job);
+        if (string.IsNullOrWhiteSpace(document.Number))
+        {
+            document.Number = await NextNumberAsync(kind, ct);
+        }
+        if (kind == DocumentKind.Bill && document.TotalCents < 0)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Document>.Invalid(nameof(DocumentInput.Lines), "A bill cannot total less than zero; record a vendor credit in QuickBooks instead.");
+        }
+        return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"An {Noun(kind)} with this number already exists.", ct);
+    }
+
+    private void Apply(Document document, DocumentKind kind, DocumentInput input, Jobs.Job job)
+    {
+        document.Number = input.Number?.Trim() ?? "";
+        document.JobId = job.Id;
+        document.CustomerId = kind == DocumentKind.Invoice ? job.Location!.CustomerId : null;
+        document.VendorId = kind == DocumentKind.Bill ? input.VendorId : null;
+        document.IssueDate = input.IssueDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        document.DueDate = input.DueDate;
+        document.Memo = AddressInputClean(input.Memo);
+        document.TaxRateBasisPoints = kind == DocumentKind.Invoice ? job.Location!.TaxRateBasisPoints ?? 0 : 0;
+        var position = 0;
+        foreach (var line in input.Lines)
+        {
+            document.Lines.Add(new DocumentLine
+            {
+                Position = position++, Name = line.Name.Trim(), Description = AddressInputClean(line.Description),
+                CostCodeId = line.CostCodeId, CostTypeId = line.CostTypeId, Quantity = line.Quantity,
+                UnitAmountCents = DocumentMath.ToCents(line.UnitAmount), Taxable = line.Taxable,
+            });
+        }
+        DocumentMath.Recalculate(document);
+    }
+
+    private static string? AddressInputClean(string? value) => Customers.AddressInput.Clean(value);
+
+    private static string Noun(DocumentKind kind) => kind == DocumentKind.Invoice ? "invoice" : "bill";
+
+    private async Task<string> NextNumberAsync(DocumentKind kind, CancellationToken ct)
+    {
+        var count = await db.Documents.CountAsync(d => d.Kind == kind, ct);
+        var prefix = kind == DocumentKind.Invoice ? "INV-" : "BILL-";
+        var next = 1001 + count;
+        while (await db.Documents.AnyAsync(d => d.Kind == kind && d.Number == prefix + next, ct))
+        {
+            next++;
+        }
+        return prefix + next;
+    }
+
+    private async Task<RequestValidator> ValidateAsync(DocumentKind kind, DocumentInput input, CancellationToken ct)
+    {
+        var check = new RequestValidator().Annotations(input);
+        check.Check(input.Lines.Count > 0, nameof(DocumentInput.Lines), "Add at least one line.");
+        check.Check(input.DueDate is null || input.IssueDate is null || input.DueDate >= input.IssueDate,
+            nameof(DocumentInput.DueDate), "Due date cannot be before the issue date.");
+        for (var i = 0; i < input.Lines.Count; i++)
+        {
+            var line = input.Lines[i];
+            var prefix = $"Lines[{i}].";
+            check.Annotations(line, prefix)
+                .Check(line.Quantity != 0, prefix + nameof(LineInput.Quantity), "Quantity cannot be zero.")
+                .Check(decimal.Round(line.Quantity, 4) == line.Quantity, prefix + nameof(LineInput.Quantity), "Quantity can have at most four decimals.")
+                .Check(decimal.Round(line.UnitAmount, 2) == line.UnitAmount, prefix + nameof(LineInput.UnitAmount), "Amount can have at most two decimals.");
+        }
+        if (check.HasErrors) return check;
+
+        check.Check(await db.Jobs.AnyAsync(j => j.Id == input.JobId, ct), nameof(DocumentInput.JobId), "The job does not exist.");
+        if (kind == DocumentKind.Bill)
+        {
+            check.Check(input.VendorId is { } v && await db.Vendors.AnyAsync(x => x.Id == v, ct), nameof(DocumentInput.VendorId), "Choose a vendor.");
+        }
+        var codes = input.Lines.Where(l => l.CostCodeId is not null).Select(l => l.CostCodeId!.Value).Distinct().ToList();
+        var types = input.Lines.Where(l => l.CostTypeId is not null).Select(l => l.CostTypeId!.Value).Distinct().ToList();
+        check.Check(await db.CostCodes.CountAsync(c => codes.Contains(c.Id), ct) == codes.Count, nameof(DocumentInput.Lines), "A line names a cost code that does not exist.");
+        check.Check(await db.CostTypes.CountAsync(c => types.Contains(c.Id), ct) == types.Count, nameof(DocumentInput.Lines), "A line names a cost type that does not exist.");
+        return check;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using Groundwork.Web.Features.Account;
+using Groundwork.Web.Features.CostCodes;
+using Groundwork.Web.Features.CostTypes;
+using Groundwork.Web.Features.Customers;
+using Groundwork.Web.Features.Demo;
+using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Features.Jobs;
+using Groundwork.Web.Features.Locations;
+using Groundwork.Web.Features.Payments;
+using Groundwork.Web.Features.Vendors;
+using Groundwork.Web.Infrastructure;
+
+namespace Groundwork.Web.Features;
+
+internal static class FeatureRegistration
+{
+    public static WebApplicationBuilder AddGroundworkFeatures(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddSingleton(TimeProvider.System);
+        s.AddScoped<SaveCustomer>().AddScoped<SaveLocation>().AddScoped<SaveVendor>().AddScoped<SaveJob>()
+            .AddScoped<SaveCostCode>().AddScoped<SaveCostType>()
+            .AddScoped<DocumentHistory>().AddScoped<SaveDocument>().AddScoped<ChangeDocumentStatus>()
+            .AddScoped<RecordPayment>().AddScoped<DeletePayment>();
+        s.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+        s.AddScoped<DemoSeeder>().AddScoped<DemoDocuments>();
+
+        s.AddProblemDetails();
+        s.AddExceptionHandler<ProblemExceptionHandler>();
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        s.AddOpenApi();
+        s.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account"));
+        return builder;
+    }
+
+    public static WebApplication MapGroundworkApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AccountServiceCollectionExtensions.MemberPolicy);
+        api.MapCustomersApi().MapVendorsApi().MapJobsApi().MapCostCodesApi().MapDocumentsApi().MapPaymentsApi();
+        app.MapGroup("/api/v1/auth").MapAuthApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Customers;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.Locations;
+
+public sealed class LocationInput
+{
+    [Range(1, long.MaxValue, ErrorMessage = "Choose a customer.")]
+    public long CustomerId { get; set; }
+    [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
+    public string Name { get; set; } = "";
+    public AddressInput Address { get; set; } = new();
+    /// <summary>Percent, e.g. 8.25; empty for none.</summary>
+    [Range(0, 30, ErrorMessage = "Tax rate must be between 0 and 30 percent.")]
+    public decimal? TaxRatePercent { get; set; }
+    public long? Version { get; set; }
+
+    public static LocationInput From(Location l) => new()
+    {
+        CustomerId = l.CustomerId, Name = l.Name, Address = AddressInput.From(l.Address),
+        TaxRatePercent = l.TaxRateBasisPoints / 100m, Version = l.Version,
+    };
+}
+
+/// <summary>Creates a location for a customer (id null) or updates one.</summary>
+public sealed class SaveLocation(GroundworkDbContext db)
+{
+    public async Task<Outcome<Location>> HandleAsync(long? id, LocationInput input, CancellationToken ct)
+    {
+        var check = new RequestValidator().Annotations(input).Annotations(input.Address, "Address.");
+        if (input.TaxRatePercent is { } rate && decimal.Round(rate, 2) != rate)
+        {
+            check.Add(nameof(LocationInput.TaxRatePercent), "Tax rate can have at most two decimals.");
+        }
+        if (check.HasErrors) return check.ToOutcome<Location>();
+        if (!await db.Customers.AnyAsync(c => c.Id == input.CustomerId, ct))
+        {
+            return Outcome<Location>.Invalid(nameof(LocationInput.CustomerId), "The customer does not exist.");
+        }
+
+        Location? location;
+        if (id is null)
+        {
+            location = new Location { Name = "" };
+            db.Locations.Add(location);
+        }
+        else
+        {
+            location = await db.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
+            if (location is null) return Outcome<Location>.NotFound($"Location {id} was not found.");
+            SaveChanges.ExpectVersion(db, location, input.Version);
+        }
+
+        location.CustomerId = input.CustomerId;
+        location.Name = input.Name.Trim();
+        location.Address = input.Address.ToAddress();
+        location.TaxRateBasisPoints = input.TaxRatePercent is { } percent ? (int)(percent * 100) : null;
+        return await SaveChanges.TryAsync(db, location, nameof(LocationInput.Name), "This customer already has a location with this name.", ct);
+    }
+}

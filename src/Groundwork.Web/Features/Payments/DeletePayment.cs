@@ -1,0 +1,26 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.Payments;
+
+/// <summary>Deletes a payment and re-opens the documents it paid.</summary>
+public sealed class DeletePayment(GroundworkDbContext db, DocumentHistory history)
+{
+    public async Task<Outcome<Payment>> HandleAsync(long id, CancellationToken ct)
+    {
+        var payment = await db.Payments.Include(p => p.Applications).ThenInclude(a => a.Document)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (payment is null) return Outcome<Payment>.NotFound($"Payment {id} was not found.");
+
+        foreach (var application in payment.Applications)
+        {
+            var doc = application.Document!;
+            doc.PaidCents -= application.AmountCents;
+            history.Move(doc, PaymentStatus.For(doc), $"Payment of {DocumentMath.Format(application.AmountCents)} deleted");
+        }
+        db.Payments.Remove(payment);
+        return await SaveChanges.TryAsync(db, payment, "", "", ct);
+    }
+}

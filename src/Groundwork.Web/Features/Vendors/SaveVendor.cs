@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Customers;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.Vendors;
+
+public sealed class VendorInput
+{
+    [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
+    public string Name { get; set; } = "";
+    [StringLength(Limits.Name)] public string? ContactName { get; set; }
+    [EmailAddress(ErrorMessage = "Email is not a valid email address."), StringLength(Limits.Email)] public string? Email { get; set; }
+    [StringLength(Limits.Phone)] public string? Phone { get; set; }
+    public AddressInput Address { get; set; } = new();
+    public bool IsActive { get; set; } = true;
+    public long? Version { get; set; }
+
+    public static VendorInput From(Vendor v) => new()
+    {
+        Name = v.Name, ContactName = v.ContactName, Email = v.Email, Phone = v.Phone,
+        Address = AddressInput.From(v.Address), IsActive = v.IsActive, Version = v.Version,
+    };
+}
+
+/// <summary>Creates a vendor (id null) or updates one.</summary>
+public sealed class SaveVendor(GroundworkDbContext db)
+{
+    public async Task<Outcome<Vendor>> HandleAsync(long? id, VendorInput input, CancellationToken ct)
+    {
+        var check = new RequestValidator().Annotations(input).Annotations(input.Address, "Address.");
+        if (check.HasErrors) return check.ToOutcome<Vendor>();
+
+        Vendor? vendor;
+        if (id is null)
+        {
+            vendor = new Vendor { Name = "" };
+            db.Vendors.Add(vendor);
+        }
+        else
+        {
+            vendor = await db.Vendors.FirstOrDefaultAsync(v => v.Id == id, ct);
+            if (vendor is null) return Outcome<Vendor>.NotFound($"Vendor {id} was not found.");
+            SaveChanges.ExpectVersion(db, vendor, input.Version);
+        }
+
+        vendor.Name = input.Name.Trim();
+        vendor.ContactName = AddressInput.Clean(input.ContactName);
+        vendor.Email = AddressInput.Clean(input.Email);
+        vendor.Phone = AddressInput.Clean(input.Phone);
+        vendor.Address = input.Address.ToAddress();
+        vendor.IsActive = input.IsActive;
+        return await SaveChanges.TryAsync(db, vendor, nameof(VendorInput.Name), "A vendor with this name already exists.", ct);
+    }
+}

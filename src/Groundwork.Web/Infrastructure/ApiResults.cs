@@ -1,0 +1,33 @@
+namespace Groundwork.Web.Infrastructure;
+
+/// <summary>Turns a use case's outcome into the API answer: the value, or a problem body with a 4xx status.</summary>
+internal static class ApiResults
+{
+    public static IResult From<T, TDto>(Outcome<T> outcome, Func<T, TDto> map, int okStatus = StatusCodes.Status200OK) => outcome.Kind switch
+    {
+        OutcomeKind.Ok when okStatus == StatusCodes.Status201Created => TypedResults.Json(map(outcome.Value!), statusCode: StatusCodes.Status201Created),
+        OutcomeKind.Ok => TypedResults.Ok(map(outcome.Value!)),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.Message),
+        OutcomeKind.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+    };
+
+    public static IResult NotFound(string what) =>
+        TypedResults.Problem($"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}
+
+/// <summary>A page of a list.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Paging and search query parameters shared by every list.</summary>
+public sealed class ListQuery
+{
+    public string? Q { get; set; }
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+
+    public int SafePage => Math.Max(1, Page ?? 1);
+    public int SafePageSize => Math.Clamp(PageSize ?? 25, 1, 200);
+    public int Skip => (SafePage - 1) * SafePageSize;
+    public string? Term => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+}
