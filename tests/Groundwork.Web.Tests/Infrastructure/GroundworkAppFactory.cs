@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Demo;
+using Groundwork.Web.Features.Organizations;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Groundwork.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on a private database: in-memory SQLite by default, or a fresh PostgreSQL database when
+/// GROUNDWORK_TEST_DATABASE=Postgres (test.sh sets it for the PostgreSQL leg). Orleans gets free ports.
+/// </summary>
+public class GroundworkAppFactory : WebApplicationFactory<Program>
+{
+    private readonly SqliteConnection? _keepAlive;
+    private readonly string _connectionString;
+    private readonly string? _postgresDatabase;
+
+    public GroundworkAppFactory()
+    {
+        Provider = Environment.GetEnvironmentVariable("GROUNDWORK_TEST_DATABASE") ?? "Sqlite";
+        if (Provider == "Postgres")
+        {
+            var server = Environment.GetEnvironmentVariable("GROUNDWORK_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("GROUNDWORK_TEST_POSTGRES must name the PostgreSQL server for the PostgreSQL leg.");
+            _postgresDatabase = $"gw_test_{Guid.NewGuid():N}";
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            _connectionString = $"Data Source=file:gw-{Guid.NewGuid():N}?mode=memory&cache=shared";
+            _keepAlive = new SqliteConnection(_connectionString);
+            _keepAlive.Open();
+        }
+    }
+
+    public string Provider { get; }
+
+    protected virtual bool SeedDemo => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Creates an organization with one user of the given role; returns an API client signed in as that user.</summary>
+    public async Task<HttpClient> CreateOrganizationClientAsync(string? name = null, OrganizationRole role = OrganizationRole.Owner)
+    {
+        var email = $"{Guid.NewGuid():N}@test.example";
+        const string password = "correct-horse-battery";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+            var org = new Organization { Name = name ?? $"Org {Guid.NewGuid():N}" };
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, password, "Test User", role);
+        }
+        var client = CreateClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = await login.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_keepAlive is not null)
+        {
+            await _keepAlive.DisposeAsync();
+        }
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var admin = new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The app with the demo organization seeded, as `dotnet run` starts it.</summary>
+public sealed class DemoAppFactory : GroundworkAppFactory
+{
+    protected override bool SeedDemo => true;
+}
