@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Groundwork.QuickBooks.Http;
+
+/// <summary>Builds QBO API requests: company path, <c>minorversion</c> always, <c>requestid</c> on writes, bearer token.</summary>
+internal sealed class QboRequestFactory(Uri apiBaseUrl, int minorVersion)
+{
+    /// <summary>QBO's limit for a non-batch requestid.</summary>
+    public const int MaxRequestIdLength = 50;
+
+    /// <summary>QBO's limit for a batch requestid.</summary>
+    public const int MaxBatchRequestIdLength = 36;
+
+    private readonly string _base = apiBaseUrl.AbsoluteUri.TrimEnd('/');
+
+    public HttpRequestMessage Get(QboCompanyContext company, string path, params (string Name, string Value)[] query) =>
+        Create(HttpMethod.Get, company, path, query, content: null);
+
+    public HttpRequestMessage Post(
+        QboCompanyContext company, string path, string requestId, HttpContent content, params (string Name, string Value)[] query)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        return Create(HttpMethod.Post, company, path, [.. query, ("requestid", requestId)], content);
+    }
+
+    public static HttpContent Json<T>(T body) => JsonContent.Create(body, options: QboJson.Options);
+
+    public static string Segment(string entityName) => entityName.ToLowerInvariant();
+
+    private HttpRequestMessage Create(
+        HttpMethod method, QboCompanyContext company, string path, (string Name, string Value)[] query, HttpContent? content)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentException.ThrowIfNullOrWhiteSpace(company.RealmId);
+        var url = new StringBuilder(_base)
+            .Append("/v3/company/").Append(Uri.EscapeDataString(company.RealmId)).Append('/').Append(path)
+            .Append(CultureInfo.InvariantCulture, $"?minorversion={minorVersion}");
+        foreach (var (name, value) in query)
+        {
+            url.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        var request = new HttpRequestMessage(method, new Uri(url.ToString())) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", company.AccessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+}
