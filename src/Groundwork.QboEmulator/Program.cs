@@ -1,4 +1,5 @@
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddQboEmulator(builder.Configuration.GetSection("QboEmulator"));
 var app = builder.Build();
-app.MapGet("/", () => "Groundwork QBO emulator");
+app.MapQboEmulator();
 app.Run();

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Groundwork.QboEmulator.Limits;
+using Groundwork.QboEmulator.OAuth;
+using Groundwork.QboEmulator.Store;
+using Groundwork.QboEmulator.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Groundwork.QboEmulator.Admin;
+
+/// <summary>The admin API: automation tokens, counters, fault injection, client apps, QuickBooks-side disconnect.</summary>
+internal static class AdminEndpoints
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static void Map(RouteGroupBuilder root)
+    {
+        var api = root.MapGroup("/admin/api").AddEndpointFilter(RequireKeyAsync);
+        api.MapPost("/tokens", AutomationTokenAsync);
+        api.MapGet("/companies", (EmulatorStore store) => Json(store.Companies.Select(c => new { c.RealmId, c.Name })));
+        api.MapGet("/counters", (CompanyLimiter limiter) => Json(limiter.Counters()));
+        api.MapGet("/faults", (FaultInjection faults) => Json(faults.All));
+        api.MapPut("/faults/{realmId}", async (string realmId, HttpContext http, FaultInjection faults) =>
+        {
+            var settings = await JsonSerializer.DeserializeAsync<FaultSettings>(http.Request.Body, Web, http.RequestAborted) ?? new FaultSettings();
+            faults.Set(realmId, settings);
+            return Json(settings);
+        });
+        api.MapDelete("/faults", (FaultInjection faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        api.MapPost("/companies/{realmId}/expire-tokens", (string realmId, TokenService tokens) => Json(new { expired = tokens.ExpireAccessTokens(realmId) }));
+        api.MapPost("/companies/{realmId}/revoke-tokens", (string realmId, TokenService tokens) => Json(new { revoked = tokens.RevokeAll(realmId, null).Count }));
+        api.MapPost("/companies/{realmId}/disconnect", async (string realmId, string? clientId, Disconnector disconnector, CancellationToken ct) =>
+            Json(new { disconnected = await disconnector.DisconnectAsync(realmId, clientId, ct) }));
+        api.MapGet("/apps", (ClientAppRegistry apps) => Json(apps.All));
+        api.MapPut("/apps/{clientId}", async (string clientId, HttpContext http, ClientAppRegistry apps) =>
+        {
+            var app = await JsonSerializer.DeserializeAsync<QboEmulatorClientApp>(http.Request.Body, Web, http.RequestAborted);
+            if (app is null || string.IsNullOrWhiteSpace(app.ClientSecret))
+            {
+                return Results.BadRequest();
+            }
+
+            app.ClientId = clientId;
+            apps.Upsert(app);
+            return Json(app);
+        });
+    }
+
+    /// <summary>Intuit's OAuth Playground equivalent: tokens for a client and company without the browser.</summary>
+    private static async Task<IResult> AutomationTokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store, IOptions<QboEmulatorOptions> options)
+    {
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        JsonObject? json = null;
+        if (form is null && http.Request.ContentLength != 0)
+        {
+            try
+            {
+                json = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest();
+            }
+        }
+
+        string? Field(string name) => form?[name].FirstOrDefault() ?? json?[name]?.ToString();
+        if (apps.Authenticate(http.Request, form) is not { } app)
+        {
+            return OAuthEndpoints.Json(401, new JsonObject { ["error"] = "invalid_client" });
+        }
+
+        var realm = Field("realmId") ?? store.Companies.First().RealmId;
+        if (store.Find(realm) is null)
+        {
+            return OAuthEndpoints.Json(400, new JsonObject { ["error"] = "invalid_request", ["error_description"] = "unknown realmId" });
+        }
+
+        var user = Field("user") ?? options.Value.Users.First().Email;
+        var scope = Field("scope") ?? "com.intuit.quickbooks.accounting openid profile email";
+        return OAuthEndpoints.Json(200, OAuthEndpoints.TokenBody(tokens.Connect(app.ClientId, realm, user, scope), includeRealm: true));
+    }
+
+    private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var key = context.HttpContext.RequestServices.GetService(typeof(IOptions<QboEmulatorOptions>)) is IOptions<QboEmulatorOptions> o ? o.Value.AdminKey : null;
+        if (!string.IsNullOrEmpty(key) && context.HttpContext.Request.Headers["X-Emulator-Admin-Key"] != key)
+        {
+            return Results.Unauthorized();
+        }
+
+        return await next(context);
+    }
+
+    private static IResult Json<T>(T value) =>
+        Results.Content(JsonSerializer.Serialize(value, Web), "application/json", System.Text.Encoding.UTF8);
+}

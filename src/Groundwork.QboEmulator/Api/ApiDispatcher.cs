@@ -1,0 +1,140 @@
+using Groundwork.QboEmulator.Admin;
+using Groundwork.QboEmulator.Infrastructure;
+using Groundwork.QboEmulator.Limits;
+using Groundwork.QboEmulator.Model;
+using Groundwork.QboEmulator.OAuth;
+using Groundwork.QboEmulator.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Groundwork.QboEmulator.Api;
+
+/// <summary>
+/// The gateway in front of <c>/v3/company/{realmId}/…</c>: injected faults, bearer token, realm, limits, body,
+/// <c>requestid</c> replay, then the operation under the company's lock.
+/// </summary>
+internal sealed class ApiDispatcher(
+    EmulatorStore store,
+    TokenService tokens,
+    CompanyLimiter limiter,
+    FaultInjection faults,
+    ApiRouter router,
+    EmulatorClock clock,
+    IOptions<QboEmulatorOptions> options)
+{
+    public async Task HandleAsync(HttpContext http, string realmId, string path)
+    {
+        var settings = faults.Get(realmId);
+        if (settings.LatencyMs > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(settings.LatencyMs), clock.Real, http.RequestAborted);
+        }
+
+        if (faults.TakeThrottle(realmId))
+        {
+            await WriteFaultAsync(http, Faults.Throttled());
+            return;
+        }
+
+        var (check, grant) = tokens.CheckAccess(Bearer(http));
+        if (check != AccessCheck.Valid)
+        {
+            var detail = check == AccessCheck.Expired ? $"Token expired: {Bearer(http)[^20..]}" : null;
+            await ApiWriter.WriteGateway401Async(http, clock, detail);
+            return;
+        }
+
+        if (grant!.RealmId != realmId || store.Find(realmId) is not { } company)
+        {
+            await WriteFaultAsync(http, Faults.WrongRealm());
+            return;
+        }
+
+        var isBatch = path.Trim('/').Equals("batch", StringComparison.OrdinalIgnoreCase);
+        using var lease = limiter.TryAcquire(realmId, isBatch);
+        if (lease is null)
+        {
+            await WriteFaultAsync(http, Faults.Throttled());
+            return;
+        }
+
+        if (faults.TakeFailure(realmId))
+        {
+            await WriteFaultAsync(http, Faults.SystemFailure());
+            return;
+        }
+
+        await ExecuteAsync(http, company, path);
+    }
+
+    private async Task ExecuteAsync(HttpContext http, Company company, string path)
+    {
+        StoredResponse response;
+        ApiRequest? request = null;
+        try
+        {
+            request = await ApiRequest.ReadAsync(http, path, options.Value.MaxRequestBodyBytes);
+            response = Run(company, request);
+        }
+        catch (QboException fault)
+        {
+            response = Serialize(ApiOutcome.Fault(fault, clock));
+        }
+
+        if (request?.Method == "POST" && faults.TakeDrop(company.RealmId))
+        {
+            // The write is committed; the client never learns it (tests "uncertain outcome" handling).
+            http.Abort();
+            return;
+        }
+
+        await ApiWriter.WriteAsync(http, response.Status, response.Body);
+    }
+
+    private StoredResponse Run(Company company, ApiRequest request)
+    {
+        lock (company.Gate)
+        {
+            var requestId = request.Method == "POST" ? request.RequestId : null;
+            if (requestId is not null && company.Replays.TryGetValue(requestId, out var replay))
+            {
+                return replay;
+            }
+
+            StoredResponse response;
+            try
+            {
+                var ctx = new OpContext(company, clock.UtcNow, clock.Today())
+                {
+                    AllowDuplicateDocNumber = request.Include.Contains("allowduplicatedocnum", StringComparison.Ordinal),
+                };
+                response = Serialize(router.Route(ctx, request));
+            }
+            catch (QboException fault)
+            {
+                response = Serialize(ApiOutcome.Fault(fault, clock));
+            }
+
+            if (requestId is not null)
+            {
+                store.SaveReplay(company, requestId, response);
+            }
+
+            return response;
+        }
+    }
+
+    private static StoredResponse Serialize(ApiOutcome outcome) => new(outcome.Status, outcome.Body.ToJsonString());
+
+    private Task WriteFaultAsync(HttpContext http, QboException fault)
+    {
+        var outcome = ApiOutcome.Fault(fault, clock);
+        return ApiWriter.WriteAsync(http, outcome.Status, outcome.Body.ToJsonString());
+    }
+
+    private static string Bearer(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
+    }
+}

@@ -1,0 +1,28 @@
+namespace Groundwork.QboEmulator.Infrastructure;
+
+/// <summary>The dev app and demo user used when settings name none (documented in the README).</summary>
+internal static class Defaults
+{
+    public const string ClientId = "groundwork-dev";
+    public const string ClientSecret = "groundwork-dev-secret";
+    public const string VerifierToken = "groundwork-dev-verifier-token";
+    public const string UserEmail = "bookkeeper@example.com";
+    public const string UserPassword = "quickbooks";
+
+    public static void Apply(QboEmulatorOptions options)
+    {
+        if (options.ClientApps.Count == 0)
+        {
+            options.ClientApps.Add(new QboEmulatorClientApp
+            {
+                ClientId = ClientId, ClientSecret = ClientSecret, AllowLoopbackRedirects = true, VerifierToken = VerifierToken,
+                RedirectUris = ["http://localhost:5000/integrations/quickbooks/callback"],
+            });
+        }
+
+        if (options.Users.Count == 0)
+        {
+            options.Users.Add(new QboEmulatorUser { Email = UserEmail, Password = UserPassword, GivenName = "Bea", FamilyName = "Bookkeeper" });
+        }
+    }
+}
