@@ -30,7 +30,14 @@ internal static class FeatureRegistration
         s.AddExceptionHandler<ProblemExceptionHandler>();
         s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         s.AddOpenApi();
-        s.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account"));
+        s.AddRazorPages(o =>
+        {
+            // Pages live with their feature (Features/Customers/Index.cshtml → /Customers).
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/Denied");
+            o.Conventions.AddPageRoute("/Documents/Edit", "/{kind:regex(^(invoices|bills)$)}/new");
+        });
         return builder;
     }
 

@@ -9,7 +9,6 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
 {
     public async Task<Outcome<Document>> HandleAsync(DocumentKind kind, long? id, DocumentInput input, CancellationToken ct)
     {
-        input.Lines = input.Lines.Where(l => !l.IsBlank).ToList();
         var check = await ValidateAsync(kind, input, ct);
         if (check.HasErrors) return check.ToOutcome<Document>();
 
@@ -58,7 +57,7 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
         document.Memo = AddressInputClean(input.Memo);
         document.TaxRateBasisPoints = kind == DocumentKind.Invoice ? job.Location!.TaxRateBasisPoints ?? 0 : 0;
         var position = 0;
-        foreach (var line in input.Lines)
+        foreach (var line in input.Lines.Where(l => !l.IsBlank))
         {
             document.Lines.Add(new DocumentLine
             {
@@ -89,12 +88,13 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
     private async Task<RequestValidator> ValidateAsync(DocumentKind kind, DocumentInput input, CancellationToken ct)
     {
         var check = new RequestValidator().Annotations(input);
-        check.Check(input.Lines.Count > 0, nameof(DocumentInput.Lines), "Add at least one line.");
+        check.Check(input.Lines.Any(l => !l.IsBlank), nameof(DocumentInput.Lines), "Add at least one line.");
         check.Check(input.DueDate is null || input.IssueDate is null || input.DueDate >= input.IssueDate,
             nameof(DocumentInput.DueDate), "Due date cannot be before the issue date.");
         for (var i = 0; i < input.Lines.Count; i++)
         {
             var line = input.Lines[i];
+            if (line.IsBlank) continue;
             var prefix = $"Lines[{i}].";
             check.Annotations(line, prefix)
                 .Check(line.Quantity != 0, prefix + nameof(LineInput.Quantity), "Quantity cannot be zero.")
