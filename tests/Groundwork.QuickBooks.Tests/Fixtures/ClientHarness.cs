@@ -12,8 +12,9 @@ internal sealed class ClientHarness : IDisposable
     public ClientHarness(Uri baseUrl, Action<QboClientOptions>? configure = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        Timers = new ObservedTimeProvider(Time);
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<TimeProvider>(Timers);
         services.AddQuickBooksClient(options =>
         {
             options.Environment = QboEnvironment.Custom;
@@ -27,6 +28,8 @@ internal sealed class ClientHarness : IDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    public ObservedTimeProvider Timers { get; }
 
     public QboClient Client => _services.GetRequiredService<QboClient>();
 

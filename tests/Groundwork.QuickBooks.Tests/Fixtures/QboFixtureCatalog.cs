@@ -22,7 +22,12 @@ internal static class QboFixtureCatalog
         "minimul-qbo_api-vcr/index.json", // the recorder's table of contents, not a response
     };
 
-    public static IEnumerable<RecordedResponse> ApiResponses()
+    // Read once: every theory row looks its file up here. Tests must not mutate the cached bodies.
+    private static readonly Lazy<IReadOnlyList<RecordedResponse>> Cache = new(() => [.. Load()]);
+
+    public static IReadOnlyList<RecordedResponse> ApiResponses() => Cache.Value;
+
+    private static IEnumerable<RecordedResponse> Load()
     {
         var root = QboFixtures.RequireDirectory();
         foreach (var path in System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "minimul-qbo_api-vcr"), "*.json").Order())
