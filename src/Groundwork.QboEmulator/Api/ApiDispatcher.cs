@@ -124,12 +124,12 @@ internal sealed class ApiDispatcher(
         }
     }
 
-    private static StoredResponse Serialize(ApiOutcome outcome) => new(outcome.Status, outcome.Body.ToJsonString());
+    private static StoredResponse Serialize(ApiOutcome outcome) => new(outcome.Status, outcome.Body.ToJsonString(Json.Wire));
 
     private Task WriteFaultAsync(HttpContext http, QboException fault)
     {
         var outcome = ApiOutcome.Fault(fault, clock);
-        return ApiWriter.WriteAsync(http, outcome.Status, outcome.Body.ToJsonString());
+        return ApiWriter.WriteAsync(http, outcome.Status, outcome.Body.ToJsonString(Json.Wire));
     }
 
     private static string Bearer(HttpContext http)

@@ -45,7 +45,7 @@ internal static class ApiWriter
             ["syncErrorResponse"] = null, ["requestId"] = null, ["time"] = clock.UtcNow.ToUnixTimeMilliseconds(), ["status"] = null,
             ["cdcresponse"] = new JsonArray(),
         };
-        return WriteAsync(http, 401, body.ToJsonString());
+        return WriteAsync(http, 401, body.ToJsonString(Model.Json.Wire));
     }
 
     public static string NewTid() =>

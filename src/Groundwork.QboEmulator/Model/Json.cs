@@ -7,6 +7,9 @@ namespace Groundwork.QboEmulator.Model;
 /// <summary>Small typed reads over QBO's loosely typed JSON (numbers may arrive as strings).</summary>
 internal static class Json
 {
+    /// <summary>QBO writes apostrophes and ampersands as-is; the default encoder would write \u0027.</summary>
+    public static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string? Str(this JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
         : obj[name] is JsonValue n && n.GetValueKind() == JsonValueKind.Number ? n.ToJsonString() : null;

@@ -134,5 +134,5 @@ internal static class OAuthEndpoints
         new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)).AsSpan(0, 16)).ToString();
 
     public static IResult Json(int status, JsonObject body) =>
-        Results.Content(body.ToJsonString(), "application/json;charset=UTF-8", System.Text.Encoding.UTF8, status);
+        Results.Content(body.ToJsonString(Model.Json.Wire), "application/json;charset=UTF-8", System.Text.Encoding.UTF8, status);
 }

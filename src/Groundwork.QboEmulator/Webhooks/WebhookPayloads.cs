@@ -20,7 +20,7 @@ internal static class WebhookPayloads
         ["intuitentityid"] = e.Id,
         ["intuitaccountid"] = e.RealmId,
         ["data"] = new JsonObject(),
-    })]).ToJsonString();
+    })]).ToJsonString(Model.Json.Wire);
 
     public static string Legacy(string realmId, IEnumerable<ChangeEvent> events) => new JsonObject
     {
@@ -35,7 +35,7 @@ internal static class WebhookPayloads
                 })]),
             },
         }),
-    }.ToJsonString();
+    }.ToJsonString(Model.Json.Wire);
 
     public static string Sign(string verifierToken, byte[] body) =>
         Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(verifierToken), body));
