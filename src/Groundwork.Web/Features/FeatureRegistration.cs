@@ -30,6 +30,15 @@ internal static class FeatureRegistration
         s.AddExceptionHandler<ProblemExceptionHandler>();
         s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         s.AddOpenApi();
+        // Forms bind the use cases' input types; the use cases validate them (one source of rules), so MVC's own
+        // validation is off for them and the model state keeps only binding errors such as "abc" for a number.
+        s.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            foreach (var type in UseCaseInputs)
+            {
+                o.ModelMetadataDetailsProviders.Add(new Microsoft.AspNetCore.Mvc.ModelBinding.SuppressChildValidationMetadataProvider(type));
+            }
+        });
         s.AddRazorPages(o =>
         {
             // Pages live with their feature (Features/Customers/Index.cshtml → /Customers).
@@ -40,6 +49,13 @@ internal static class FeatureRegistration
         });
         return builder;
     }
+
+    private static readonly Type[] UseCaseInputs =
+    [
+        typeof(CustomerInput), typeof(AddressInput), typeof(LocationInput), typeof(VendorInput), typeof(JobInput),
+        typeof(CostCodeInput), typeof(CostTypeInput), typeof(DocumentInput), typeof(LineInput), typeof(PaymentInput),
+        typeof(PaymentApplicationInput),
+    ];
 
     public static WebApplication MapGroundworkApi(this WebApplication app)
     {

@@ -17,6 +17,10 @@ public sealed class NewModel(GroundworkDbContext db, RecordPayment record, TimeP
     [BindProperty]
     public List<AmountRow> Amounts { get; set; } = [];
 
+    /// <summary>When paying from a document, only that customer's (or vendor's) open documents are offered.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? PartyId { get; set; }
+
     public DocumentKind Kind { get; private set; }
     public IReadOnlyList<Document> Open { get; private set; } = [];
 
@@ -35,6 +39,7 @@ public sealed class NewModel(GroundworkDbContext db, RecordPayment record, TimeP
             var doc = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
             if (doc is null) return NotFound();
             Kind = doc.Kind;
+            PartyId = doc.CustomerId ?? doc.VendorId;
             Amounts = [new AmountRow { DocumentId = id, Amount = (doc.BalanceCents / 100m).ToString("0.00", CultureInfo.InvariantCulture) }];
         }
         await LoadAsync(ct);
@@ -76,6 +81,7 @@ public sealed class NewModel(GroundworkDbContext db, RecordPayment record, TimeP
 
     private async Task LoadAsync(CancellationToken ct) =>
         Open = await db.Documents.AsNoTracking().Include(d => d.Job).Include(d => d.Customer).Include(d => d.Vendor)
-            .Where(d => d.Kind == Kind && (d.Status == DocumentStatus.Pending || d.Status == DocumentStatus.Approved || d.Status == DocumentStatus.PartiallyPaid))
+            .Where(d => d.Kind == Kind && (PartyId == null || d.CustomerId == PartyId || d.VendorId == PartyId))
+            .Where(d => (d.Status == DocumentStatus.Pending || d.Status == DocumentStatus.Approved || d.Status == DocumentStatus.PartiallyPaid))
             .OrderBy(d => d.IssueDate).ThenBy(d => d.Id).Take(100).ToListAsync(ct);
 }
