@@ -90,9 +90,8 @@ public sealed partial class QboClient
             throw new ArgumentException($"A batch holds 1 to {MaxBatchItems} items.", nameof(items));
         }
 
-        CheckRequestId(requestId, QboRequestFactory.MaxBatchRequestIdLength);
         var body = QboRequestFactory.Json(new QboBatchRequest { BatchItemRequest = items });
-        using var request = _requests.Post(company, "batch", requestId, body);
+        using var request = _requests.PostBatch(company, requestId, body);
         var (response, tid) = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return new QboResult<IReadOnlyList<QboBatchItemResponse>>(response.BatchItemResponse ?? [], tid, response.Time);
     }

@@ -103,7 +103,6 @@ public sealed partial class QboClient
         where T : QboEntity, IQboEntity<T>
     {
         ArgumentNullException.ThrowIfNull(entity);
-        CheckRequestId(requestId, QboRequestFactory.MaxRequestIdLength);
         using var request = _requests.Post(company, QboRequestFactory.Segment(T.EntityName), requestId, QboRequestFactory.Json(entity));
         return await SingleAsync<T>(request, cancellationToken).ConfigureAwait(false);
     }
@@ -123,15 +122,6 @@ public sealed partial class QboClient
         if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(syncToken))
         {
             throw new ArgumentException("Updates, deletes and voids need the entity's Id and current SyncToken.");
-        }
-    }
-
-    private static void CheckRequestId(string requestId, int maxLength)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
-        if (requestId.Length > maxLength)
-        {
-            throw new ArgumentException($"QBO accepts a requestid of at most {maxLength} characters.", nameof(requestId));
         }
     }
 }

@@ -19,11 +19,21 @@ internal sealed class QboRequestFactory(Uri apiBaseUrl, int minorVersion)
     public HttpRequestMessage Get(QboCompanyContext company, string path, params (string Name, string Value)[] query) =>
         Create(HttpMethod.Get, company, path, query, content: null);
 
+    /// <summary>A write. The caller's <paramref name="requestId"/> makes QBO replay instead of repeat a resent request.</summary>
     public HttpRequestMessage Post(
-        QboCompanyContext company, string path, string requestId, HttpContent content, params (string Name, string Value)[] query)
+        QboCompanyContext company, string path, string requestId, HttpContent content, params (string Name, string Value)[] query) =>
+        Create(HttpMethod.Post, company, path, [.. query, ("requestid", CheckRequestId(requestId, MaxRequestIdLength))], content);
+
+    /// <summary>The batch write, whose requestid QBO limits to 36 characters.</summary>
+    public HttpRequestMessage PostBatch(QboCompanyContext company, string requestId, HttpContent content) =>
+        Create(HttpMethod.Post, company, "batch", [("requestid", CheckRequestId(requestId, MaxBatchRequestIdLength))], content);
+
+    public static string CheckRequestId(string requestId, int maxLength)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
-        return Create(HttpMethod.Post, company, path, [.. query, ("requestid", requestId)], content);
+        return requestId.Length <= maxLength
+            ? requestId
+            : throw new ArgumentException($"QBO accepts a requestid of at most {maxLength} characters.", nameof(requestId));
     }
 
     public static HttpContent Json<T>(T body) => JsonContent.Create(body, options: QboJson.Options);
