@@ -95,9 +95,13 @@ internal sealed class CompanyLimiter(EmulatorClock clock, IOptions<QboEmulatorOp
             limits.ConcurrentRequests - (Concurrency.GetStatistics()?.CurrentAvailablePermits ?? 0),
             PerMinute.GetStatistics()?.CurrentAvailablePermits ?? 0);
 
+        /// <summary>
+        /// The window is driven by <see cref="Replenish"/> on the emulated clock; the limiter's own Window only gates
+        /// manual replenishment against the wall clock, so it is kept minimal.
+        /// </summary>
         private static FixedWindowRateLimiter Window(int permits) => new(new FixedWindowRateLimiterOptions
         {
-            PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = false,
+            PermitLimit = permits, Window = TimeSpan.FromTicks(1), QueueLimit = 0, AutoReplenishment = false,
         });
     }
 }

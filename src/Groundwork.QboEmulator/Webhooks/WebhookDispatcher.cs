@@ -103,6 +103,15 @@ internal sealed class WebhookDispatcher(
 
     private async Task DeliverAsync(string clientId, string realmId, List<ChangeEvent> events)
     {
+        if (apps.Find(clientId) is not { WebhookUrl.Length: > 0 } first)
+        {
+            return;
+        }
+
+        // A retry resends the same body (same CloudEvent ids), so receivers can de-duplicate.
+        var body = first.WebhookFormat.Equals("Legacy", StringComparison.OrdinalIgnoreCase)
+            ? WebhookPayloads.Legacy(realmId, events) : WebhookPayloads.CloudEvents(events);
+        var bytes = Encoding.UTF8.GetBytes(body);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             if (apps.Find(clientId) is not { WebhookUrl.Length: > 0 } app)
@@ -110,9 +119,6 @@ internal sealed class WebhookDispatcher(
                 return;
             }
 
-            var body = app.WebhookFormat.Equals("Legacy", StringComparison.OrdinalIgnoreCase)
-                ? WebhookPayloads.Legacy(realmId, events) : WebhookPayloads.CloudEvents(events);
-            var bytes = Encoding.UTF8.GetBytes(body);
             var signature = WebhookPayloads.Sign(app.VerifierToken, bytes);
             var status = await SendAsync(app.WebhookUrl!, bytes, signature);
             Record(new WebhookDelivery(clientId, realmId, attempt, status, body, signature, clock.UtcNow));
