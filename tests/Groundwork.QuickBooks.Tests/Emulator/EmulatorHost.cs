@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Groundwork.QuickBooks.Tests.Fixtures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Groundwork.QuickBooks.Tests.Emulator;
+
+/// <summary>
+/// The QBO emulator on Kestrel (127.0.0.1, free port, mounted at /qbo, in memory) with the client library wired
+/// as an app wires it. Tokens come from the emulator's automation endpoint, so no browser is needed.
+/// </summary>
+internal sealed class EmulatorHost : IAsyncDisposable
+{
+    public const string UsRealm = "9341452525163001";
+    public const string ClientId = "groundwork-dev";
+    public const string ClientSecret = "groundwork-dev-secret";
+
+    private readonly WebApplication _app;
+
+    private EmulatorHost(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Harness = new ClientHarness(baseUrl, o => (o.ClientId, o.ClientSecret) = (ClientId, ClientSecret));
+    }
+
+    public Uri BaseUrl { get; }
+
+    public ClientHarness Harness { get; }
+
+    public QboClient Client => Harness.Client;
+
+    public static async Task<EmulatorHost> StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero)));
+        builder.Services.AddQboEmulator(o => o.InMemory = true);
+        var app = builder.Build();
+        app.MapQboEmulator("/qbo");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EmulatorHost(app, new Uri(address + "/qbo/"));
+    }
+
+    /// <summary>A connected company's tokens, as the callback would have stored them.</summary>
+    public async Task<(QboCompanyContext Company, string RefreshToken)> ConnectAsync(string realmId = UsRealm)
+    {
+        using var http = new HttpClientHandler();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "admin/api/tokens"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["realmId"] = realmId }),
+        };
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}")));
+        using var invoker = new HttpMessageInvoker(http);
+        using var response = await invoker.SendAsync(request, CancellationToken.None);
+        response.EnsureSuccessStatusCode();
+        var tokens = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (new QboCompanyContext(realmId, (string)tokens["access_token"]!), (string)tokens["refresh_token"]!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Harness.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

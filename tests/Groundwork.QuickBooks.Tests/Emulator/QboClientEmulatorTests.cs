@@ -1,0 +1,125 @@
+using System.Net;
+using Groundwork.QuickBooks.OAuth;
+using Groundwork.QuickBooks.Wire;
+
+namespace Groundwork.QuickBooks.Tests.Emulator;
+
+/// <summary>The client against the emulator over real HTTP: the two were written apart, so agreement here means something.</summary>
+public sealed class QboClientEmulatorTests : IAsyncLifetime
+{
+    private EmulatorHost _emulator = null!;
+    private QboCompanyContext _company = null!;
+    private string _refreshToken = "";
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorHost.StartAsync();
+        (_company, _refreshToken) = await _emulator.ConnectAsync();
+    }
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task ReadCompanyInfoAndPreferences_SeededUsCompany_ParseIntoWireTypes()
+    {
+        var info = await _emulator.Client.ReadCompanyInfoAsync(_company, CancellationToken.None);
+        var preferences = await _emulator.Client.ReadPreferencesAsync(_company, CancellationToken.None);
+
+        Assert.Equal("US", info.Value.Country);
+        Assert.False(string.IsNullOrWhiteSpace(info.Value.CompanyName));
+        Assert.NotNull(info.IntuitTid);
+        Assert.NotNull(preferences.Value.AccountingInfoPrefs?.ClassTrackingPerTxnLine);
+        Assert.NotNull(preferences.Value.SalesFormsPrefs?.CustomTxnNumbers);
+    }
+
+    [Fact]
+    public async Task CreateThenSparseUpdate_Customer_BumpsSyncTokenAndStaleTokenAsksForReread()
+    {
+        var created = await _emulator.Client.CreateAsync(_company, new QboCustomer { DisplayName = "Harbor View Builders" }, "gw-c1-1-create", CancellationToken.None);
+        var change = new QboCustomer { Id = created.Value.Id, SyncToken = created.Value.SyncToken, CompanyName = "Harbor View LLC" };
+
+        var updated = await _emulator.Client.SparseUpdateAsync(_company, change, "gw-c1-1-update", CancellationToken.None);
+        var stale = await Assert.ThrowsAsync<QboException>(() =>
+            _emulator.Client.SparseUpdateAsync(_company, change with { CompanyName = "Other" }, "gw-c1-1-update2", CancellationToken.None));
+
+        Assert.Equal("0", created.Value.SyncToken);
+        Assert.Equal("1", updated.Value.SyncToken);
+        Assert.Equal("Harbor View Builders", updated.Value.DisplayName);
+        Assert.Equal("Harbor View LLC", updated.Value.CompanyName);
+        Assert.Equal(QboFault.StaleObjectCode, stale.Fault.Code);
+        Assert.IsType<QboRetryDecision.RereadThenRetry>(stale.Classify(1, _emulator.Harness.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task CreateAsync_SameRequestIdTwice_ReplaysTheFirstAnswer()
+    {
+        var first = await _emulator.Client.CreateAsync(_company, new QboVendor { DisplayName = "Replay Lumber" }, "gw-v1-1-create", CancellationToken.None);
+        var second = await _emulator.Client.CreateAsync(_company, new QboVendor { DisplayName = "Replay Lumber" }, "gw-v1-1-create", CancellationToken.None);
+
+        Assert.Equal(first.Value.Id, second.Value.Id);
+    }
+
+    [Fact]
+    public async Task CreateAsync_DuplicateDisplayName_Fails6240WithoutRetry()
+    {
+        await _emulator.Client.CreateAsync(_company, new QboCustomer { DisplayName = "Twin Peaks Roofing" }, "gw-d1-1-create", CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<QboException>(() => _emulator.Client.CreateAsync(
+            _company, new QboVendor { DisplayName = "Twin Peaks Roofing" }, "gw-d2-1-create", CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal("6240", error.Fault.Code);
+        Assert.NotNull(error.IntuitTid);
+        Assert.IsType<QboRetryDecision.Fail>(error.Classify(1, _emulator.Harness.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task QueryAsync_NameWithApostrophe_FindsTheCustomerThroughTheEscapedLiteral()
+    {
+        await _emulator.Client.CreateAsync(_company, new QboCustomer { DisplayName = "O'Brien & Sons" }, "gw-q1-1-create", CancellationToken.None);
+
+        var page = await _emulator.Client.QueryAsync<QboCustomer>(
+            _company, QboQuery.From("Customer").WhereEquals("DisplayName", "O'Brien & Sons"), CancellationToken.None);
+
+        Assert.Equal("O'Brien & Sons", Assert.Single(page.Items).DisplayName);
+    }
+
+    [Fact]
+    public async Task QueryAllAsync_PagesOfTwo_ReturnsAsManyCustomersAsCountSays()
+    {
+        var count = await _emulator.Client.CountAsync(_company, QboQuery.Count("Customer").IncludeInactive(), CancellationToken.None);
+        var ids = new List<string?>();
+        await foreach (var customer in _emulator.Client.QueryAllAsync<QboCustomer>(_company, QboQuery.From("Customer").IncludeInactive(), pageSize: 2))
+        {
+            ids.Add(customer.Id);
+        }
+
+        Assert.True(count > 2, "the seeded company should have more customers than one page");
+        Assert.Equal(count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RefreshAsync_RevokedRefreshToken_ThrowsInvalidGrant()
+    {
+        var refreshed = await _emulator.Harness.OAuth.RefreshAsync(_refreshToken, CancellationToken.None);
+        await _emulator.Harness.OAuth.RevokeAsync(refreshed.RefreshToken, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<QboOAuthException>(() =>
+            _emulator.Harness.OAuth.RefreshAsync(refreshed.RefreshToken, CancellationToken.None));
+
+        Assert.NotEqual(_company.AccessToken, refreshed.AccessToken);
+        Assert.Equal(QboOAuthError.InvalidGrant, error.Error);
+        Assert.True(error.NeedsReconnect);
+    }
+
+    [Fact]
+    public async Task ReadAsync_RevokedAccessToken_Answers401AndAsksForOneRefresh()
+    {
+        await _emulator.Harness.OAuth.RevokeAsync(_refreshToken, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<QboException>(() => _emulator.Client.ReadAsync<QboCustomer>(_company, "1", CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.IsType<QboRetryDecision.RefreshTokenThenRetry>(error.Classify(1, _emulator.Harness.Time.GetUtcNow()));
+    }
+}
