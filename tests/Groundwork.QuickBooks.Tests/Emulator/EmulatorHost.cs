@@ -53,17 +53,24 @@ internal sealed class EmulatorHost : IAsyncDisposable
     /// <summary>A connected company's tokens, as the callback would have stored them.</summary>
     public async Task<(QboCompanyContext Company, string RefreshToken)> ConnectAsync(string realmId = UsRealm)
     {
-        using var http = new HttpClientHandler();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "admin/api/tokens"))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["realmId"] = realmId }),
         };
         request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}")));
-        using var invoker = new HttpMessageInvoker(http);
-        using var response = await invoker.SendAsync(request, CancellationToken.None);
-        response.EnsureSuccessStatusCode();
+        using var response = await SendAdminAsync(request);
         var tokens = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return (new QboCompanyContext(realmId, (string)tokens["access_token"]!), (string)tokens["refresh_token"]!);
+    }
+
+    /// <summary>Sets the emulator's fault injection for a company (e.g. <c>{"throttleNext":1}</c>).</summary>
+    public async Task InjectFaultsAsync(string json, string realmId = UsRealm)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(BaseUrl, $"admin/api/faults/{realmId}"))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await SendAdminAsync(request);
     }
 
     public async ValueTask DisposeAsync()
@@ -71,5 +78,15 @@ internal sealed class EmulatorHost : IAsyncDisposable
         Harness.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    // Admin calls bypass the client under test on purpose: they set the scene, they are not what is tested.
+    private static async Task<HttpResponseMessage> SendAdminAsync(HttpRequestMessage request)
+    {
+        using var handler = new HttpClientHandler();
+        using var invoker = new HttpMessageInvoker(handler);
+        var response = await invoker.SendAsync(request, CancellationToken.None);
+        response.EnsureSuccessStatusCode();
+        return response;
     }
 }
