@@ -1,5 +1,6 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Organizations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -26,6 +27,8 @@ internal static class AccountServiceCollectionExtensions
             .AddEntityFrameworkStores<GroundworkDbContext>()
             .AddClaimsPrincipalFactory<GroundworkClaimsFactory>();
 
+        // People are sent to the sign-in page; API callers get a 401 from the cookie events below.
+        builder.Services.Configure<AuthenticationOptions>(o => o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -1,4 +1,5 @@
 using Groundwork.Web.Data;
+using Groundwork.Web.Features.Account;
 using Groundwork.Web.Features.Payments;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -29,6 +30,7 @@ public sealed class DetailsModel(GroundworkDbContext db, ChangeDocumentStatus ch
     private async Task<IActionResult> ActAsync(string kind, long id, DocumentAction action, long version, CancellationToken ct)
     {
         if (DocumentRoute.Parse(kind) is not { } parsed) return NotFound();
+        if (action == DocumentAction.Void && !User.CanMoveMoney()) return Forbid();
         var outcome = await change.HandleAsync(parsed, id, action, version, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.IsOk)

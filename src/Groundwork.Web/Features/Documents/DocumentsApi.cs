@@ -1,4 +1,5 @@
 using Groundwork.Web.Data;
+using Groundwork.Web.Features.Account;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,9 +32,13 @@ internal static class DocumentsApi
             await Reloaded(db, kind, await save.HandleAsync(kind, id, input, ct), StatusCodes.Status200OK, ct));
         foreach (var action in actions)
         {
-            group.MapPost($"/{{id:long}}/{action.ToString().ToLowerInvariant()}",
+            var endpoint = group.MapPost($"/{{id:long}}/{action.ToString().ToLowerInvariant()}",
                 async (long id, [FromBody] StatusChangeInput? input, ChangeDocumentStatus change, GroundworkDbContext db, CancellationToken ct) =>
                     await Reloaded(db, kind, await change.HandleAsync(kind, id, action, input?.Version, ct), StatusCodes.Status200OK, ct));
+            if (action == DocumentAction.Void)
+            {
+                endpoint.RequireAuthorization(AccountServiceCollectionExtensions.AccountantPolicy);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using Groundwork.Web.Data;
+using Groundwork.Web.Features.Account;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ public sealed class IndexModel(GroundworkDbContext db, DeletePayment delete) : P
     /// <summary>Deletes a payment, re-opening what it paid; returns to where the user was.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(long id, string? returnUrl, CancellationToken ct)
     {
+        if (!User.CanMoveMoney()) return Forbid();
         var outcome = await delete.HandleAsync(id, ct);
         if (outcome.IsOk)
         {

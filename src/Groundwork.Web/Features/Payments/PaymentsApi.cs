@@ -1,4 +1,5 @@
 using Groundwork.Web.Data;
+using Groundwork.Web.Features.Account;
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,10 +32,13 @@ internal static class PaymentsApi
         });
         group.MapGet("/{id:long}", async (long id, GroundworkDbContext db, CancellationToken ct) =>
             await WithDocuments(db).FirstOrDefaultAsync(p => p.Id == id, ct) is { } p ? TypedResults.Ok(PaymentDto.From(p)) : ApiResults.NotFound($"Payment {id}"));
+        // Money movements are the bookkeeper's: Accountant, Admin or Owner.
         group.MapPost("/", async (PaymentInput input, RecordPayment record, CancellationToken ct) =>
-            ApiResults.From(await record.HandleAsync(input, ct), PaymentDto.From, StatusCodes.Status201Created));
+            ApiResults.From(await record.HandleAsync(input, ct), PaymentDto.From, StatusCodes.Status201Created))
+            .RequireAuthorization(AccountServiceCollectionExtensions.AccountantPolicy);
         group.MapDelete("/{id:long}", async (long id, DeletePayment delete, CancellationToken ct) =>
-            ApiResults.From(await delete.HandleAsync(id, ct), p => new { p.Id, Deleted = true }));
+            ApiResults.From(await delete.HandleAsync(id, ct), p => new { p.Id, Deleted = true }))
+            .RequireAuthorization(AccountServiceCollectionExtensions.AccountantPolicy);
         return api;
     }
 }

@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Demo;
+using Groundwork.Web.Features.Organizations;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Groundwork.Web.Tests.Infrastructure;
+
+public sealed record TestUser(long OrganizationId, string Email, string Password);
+
+/// <summary>Users in organizations, signed in the way a browser (cookie + antiforgery) or an API client (bearer) does.</summary>
+public static partial class Users
+{
+    public const string Password = "correct-horse-battery";
+
+    public static async Task<TestUser> CreateUserAsync(this GroundworkAppFactory app, OrganizationRole role, long? organizationId = null)
+    {
+        var email = $"{Guid.NewGuid():N}@test.example";
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+        var org = organizationId is { } id ? await db.Organizations.FindAsync(id) : null;
+        if (org is null)
+        {
+            org = new Organization { Name = $"Org {Guid.NewGuid():N}" };
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync();
+        }
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, Password, "Test User", role);
+        return new TestUser(org.Id, email, Password);
+    }
+
+    public static async Task<HttpClient> ApiClientAsync(this GroundworkAppFactory app, TestUser user)
+    {
+        var client = app.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.ReadJsonAsync()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client that signs in through the login form and keeps the cookie; redirects are not followed.</summary>
+    public static async Task<HttpClient> BrowserClientAsync(this GroundworkAppFactory app, TestUser user)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Email"] = user.Email, ["Password"] = user.Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Fetches the form page for its antiforgery token, then posts the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        fields["__RequestVerificationToken"] = Antiforgery().Match(page).Groups[1].Value;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+}
