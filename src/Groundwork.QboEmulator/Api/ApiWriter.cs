@@ -11,8 +11,16 @@ internal sealed record ApiOutcome(int Status, JsonObject Body)
     public static ApiOutcome Ok(string entity, JsonNode doc, EmulatorClock clock) =>
         new(200, new JsonObject { [entity] = doc, ["time"] = clock.ResponseTime() });
 
-    public static ApiOutcome Fault(QboException fault, EmulatorClock clock) =>
-        new(fault.Status, new JsonObject { ["Fault"] = fault.ToFault(), ["time"] = clock.ResponseTime() });
+    public static ApiOutcome Fault(QboException fault, EmulatorClock clock)
+    {
+        var body = new JsonObject { ["Fault"] = fault.ToFault() };
+        if (!fault.WithoutTime)
+        {
+            body["time"] = clock.ResponseTime();
+        }
+
+        return new ApiOutcome(fault.Status, body);
+    }
 }
 
 /// <summary>Writes QBO JSON with its own serialisation, never touching the host's JSON options.</summary>

@@ -128,11 +128,17 @@ internal sealed class QueryParser
     private int Number() =>
         int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw Faults.ParseQuery("Expected a number.");
 
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NULL", "SELECT", "FROM", "WHERE", "AND", "OR", "ORDERBY", "IN", "LIKE", "TRUE", "FALSE", "ASC", "DESC", "STARTPOSITION", "MAXRESULTS", "COUNT",
+    };
+
     private string Identifier()
     {
         var index = position;
         var token = Next();
-        return !quoted[index] && token.Length > 0 && (char.IsAsciiLetter(token[0]) || token[0] == '_') ? token : throw Unexpected(token);
+        return !quoted[index] && token.Length > 0 && (char.IsAsciiLetter(token[0]) || token[0] == '_') && !Reserved.Contains(token)
+            ? token : throw Unexpected(token);
     }
 
     private void Expect(string expected)

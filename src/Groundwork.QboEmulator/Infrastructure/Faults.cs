@@ -24,8 +24,8 @@ internal static class Faults
     public static QboException Unsupported(string property) => V("2010", "Request has invalid or unsupported property",
         $"Property Name:{property} specified is unsupported or invalid");
 
-    public static QboException InvalidId(string value) => V("2030", "Invalid ID",
-        $"Id should be a valid number. Supplied value:{value}", "Id");
+    public static QboException InvalidId(string value) => new(400, Validation, new QboError("2030", "Invalid ID",
+        $"Id should be a valid number. Supplied value:{value}", "Id")) { WithoutTime = true };
 
     public static QboException Stale() => V("5010", "Stale Object Error",
         "Stale Object Error : You and QBO Emulator were working on this at the same time. QBO Emulator finished before you did, so your work was not saved.");

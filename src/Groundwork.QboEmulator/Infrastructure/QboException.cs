@@ -17,6 +17,9 @@ internal sealed class QboException(int status, string type, QboError error) : Ex
 
     public QboError Error { get; } = error;
 
+    /// <summary>Intuit's 2030 "Invalid ID" answer carries no <c>time</c> (fixture error__500__1).</summary>
+    public bool WithoutTime { get; init; }
+
     public JsonObject ToFault() => new()
     {
         ["Error"] = new JsonArray(new JsonObject
