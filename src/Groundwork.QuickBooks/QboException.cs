@@ -34,7 +34,13 @@ public sealed class QboException : Exception
         ArgumentNullException.ThrowIfNull(fault);
         var http = status is { } s ? $"HTTP {(int)s}" : "no response";
         var code = fault.Code is null ? "" : $" code {fault.Code}";
-        var detail = fault.Detail is null ? "" : $": {fault.Detail}";
+        // Authentication details can echo part of the bearer token ("Token expired: AB0…"); messages end up in logs.
+        var detail = fault.Detail is null || IsAuthentication(fault, status) ? "" : $": {fault.Detail}";
         return $"QuickBooks {http}{code} {fault.Message}{detail} (intuit_tid {fault.IntuitTid ?? "none"})";
     }
+
+    private static bool IsAuthentication(QboFault fault, HttpStatusCode? status) =>
+        status == HttpStatusCode.Unauthorized
+        || string.Equals(fault.FaultType, "AUTHENTICATION", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(fault.FaultType, "AuthenticationFault", StringComparison.OrdinalIgnoreCase);
 }

@@ -13,6 +13,8 @@ namespace Groundwork.QuickBooks.OAuth;
 /// </summary>
 public sealed class QboOAuthClient
 {
+    private const string HardExpiryHeader = "x-include-refresh-token-hard-expires-in";
+
     private readonly HttpClient _http;
     private readonly QboClientOptions _options;
     private readonly QboEndpoints _endpoints;
@@ -85,6 +87,8 @@ public sealed class QboOAuthClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoints.TokenUrl) { Content = new FormUrlEncodedContent(form) };
         AddClientAuthentication(request);
+        // Asks Intuit for x_refresh_token_hard_expires_in, the 5-year ceiling behind a forced reconnect.
+        request.Headers.Add(HardExpiryHeader, "true");
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var tokens = await ReadJsonAsync<QboTokenResponse>(response, cancellationToken).ConfigureAwait(false);

@@ -40,6 +40,7 @@ public sealed class QboOAuthClientTests : IAsyncLifetime
         Assert.Equal("authorization_code", form["grant_type"]);
         Assert.Equal("the-code", form["code"]);
         Assert.Equal("https://groundwork.test/integrations/quickbooks/callback", form["redirect_uri"]);
+        Assert.Equal("true", request.Headers["x-include-refresh-token-hard-expires-in"]);
         Assert.Equal("access_token", tokens.AccessToken);
         Assert.Equal("refresh_token", tokens.RefreshToken);
         Assert.Equal("id_token", tokens.IdToken);
@@ -57,6 +58,9 @@ public sealed class QboOAuthClientTests : IAsyncLifetime
         Assert.Equal("old-refresh-token", form["refresh_token"]);
         Assert.Equal("L311478109728uVoOkDSUCl4s8FDRvjHR6kUKz0RHe3WtZQuBq", tokens.RefreshToken);
         Assert.StartsWith("eyJlbmMiOiJBMTI4Q0JDLUhTMjU2", tokens.AccessToken, StringComparison.Ordinal);
+        Assert.Null(tokens.RefreshTokenHardExpiresAt);
+        Assert.DoesNotContain(tokens.RefreshToken, tokens.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.AccessToken, tokens.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
