@@ -29,6 +29,11 @@ public sealed class QboOAuthClient
         _time = time;
     }
 
+    /// <summary>A fresh unguessable <c>state</c> value (256 bits, base64url) to bind to the user's session.</summary>
+    public static string CreateState() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     /// <summary>Where to send the browser. <paramref name="state"/> must be bound to the user's session and checked on return.</summary>
     public Uri BuildAuthorizeUrl(string state, Uri? redirectUri = null)
     {

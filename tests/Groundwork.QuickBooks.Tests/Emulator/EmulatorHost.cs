@@ -18,6 +18,7 @@ namespace Groundwork.QuickBooks.Tests.Emulator;
 internal sealed class EmulatorHost : IAsyncDisposable
 {
     public const string UsRealm = "9341452525163001";
+    public const string PlainRealm = "9341452525163002";
     public const string ClientId = "groundwork-dev";
     public const string ClientSecret = "groundwork-dev-secret";
 

@@ -32,6 +32,21 @@ public sealed class QboClientEmulatorTests : IAsyncLifetime
         Assert.NotNull(preferences.Value.SalesFormsPrefs?.CustomTxnNumbers);
     }
 
+    [Theory]
+    [InlineData(EmulatorHost.UsRealm, true)]
+    [InlineData(EmulatorHost.PlainRealm, false)]
+    public async Task QueryAsync_TaxAgencies_FindOneOnlyWhereTheCompanyHasSalesTax(string realmId, bool expectAgency)
+    {
+        var (company, _) = realmId == EmulatorHost.UsRealm ? (_company, _refreshToken) : await _emulator.ConnectAsync(realmId);
+
+        var agencies = await _emulator.Client.QueryAsync<QboTaxAgency>(company, QboQuery.From("TaxAgency"), CancellationToken.None);
+        var codes = await _emulator.Client.QueryAsync<QboTaxCode>(company, QboQuery.From("TaxCode"), CancellationToken.None);
+
+        Assert.Equal(expectAgency, agencies.Items.Count > 0);
+        Assert.All(agencies.Items, a => Assert.False(string.IsNullOrWhiteSpace(a.DisplayName)));
+        Assert.All(codes.Items, c => Assert.NotNull(c.Name));
+    }
+
     [Fact]
     public async Task CreateThenSparseUpdate_Customer_BumpsSyncTokenAndStaleTokenAsksForReread()
     {

@@ -22,7 +22,7 @@ public sealed class QboFixtureCatalogTests
     private static readonly string[] Unused = ["intuit-dotnet-sdk-oauth2/discovery_jwks.json"];
 
     [Fact]
-    public void FixturesFolder_IsFoundBesideTheRepository()
+    public void FixturesFolder_FromTheTestBinaries_IsFoundBesideTheRepository()
     {
         Assert.True(QboFixtures.Directory is not null, QboFixtures.MissingMessage);
     }

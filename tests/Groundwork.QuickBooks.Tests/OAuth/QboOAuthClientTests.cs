@@ -137,6 +137,16 @@ public sealed class QboOAuthClientTests : IAsyncLifetime
         Assert.Equal("state-123", query["state"]);
     }
 
+    [Fact]
+    public void CreateState_TwoCalls_AreDistinctUrlSafeAndLong()
+    {
+        var (a, b) = (QboOAuthClient.CreateState(), QboOAuthClient.CreateState());
+
+        Assert.NotEqual(a, b);
+        Assert.Equal(43, a.Length);
+        Assert.Matches("^[A-Za-z0-9_-]+$", a);
+    }
+
     private static Task AnswerAsync(ReceivedRequest request, int count, HttpResponse response)
     {
         var parsed = request.Headers.ContentType.ToString().StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal)
