@@ -51,6 +51,7 @@ public static class QboEmulatorServiceCollectionExtensions
         services.AddSingleton<ApiRouter>();
         services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<Disconnector>();
+        services.AddSingleton<Groundwork.QboEmulator.Ui.UiActions>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;
