@@ -79,6 +79,14 @@ internal sealed class EmulatorHost : IAsyncDisposable
         using var response = await SendAdminAsync(request);
     }
 
+    /// <summary>A JSON document the emulator serves, fetched outside the client under test.</summary>
+    public async Task<JsonObject> GetJsonAsync(Uri url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var response = await SendAdminAsync(request);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     /// <summary>Points the dev app's webhooks at <paramref name="url"/> in the given payload format.</summary>
     public async Task SubscribeWebhooksAsync(Uri url, string format, string verifierToken)
     {

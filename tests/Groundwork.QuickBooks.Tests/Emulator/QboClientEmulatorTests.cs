@@ -114,6 +114,28 @@ public sealed class QboClientEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForEmulator_Endpoints_MatchTheEmulatorsDiscoveryDocument()
+    {
+        var endpoints = QboEndpoints.ForEmulator(_emulator.BaseUrl);
+
+        var discovery = await _emulator.GetJsonAsync(endpoints.DiscoveryUrl);
+
+        Assert.Equal(endpoints.AuthorizeUrl.AbsoluteUri, (string?)discovery["authorization_endpoint"]);
+        Assert.Equal(endpoints.TokenUrl.AbsoluteUri, (string?)discovery["token_endpoint"]);
+        Assert.Equal(endpoints.RevokeUrl.AbsoluteUri, (string?)discovery["revocation_endpoint"]);
+        Assert.Equal(endpoints.UserInfoUrl.AbsoluteUri, (string?)discovery["userinfo_endpoint"]);
+    }
+
+    [Fact]
+    public async Task GetUserInfoAsync_ConnectedUser_ReturnsTheSignedInBookkeeper()
+    {
+        var user = await _emulator.Harness.OAuth.GetUserInfoAsync(_company.AccessToken, CancellationToken.None);
+
+        Assert.Equal("bookkeeper@example.com", user.Email);
+        Assert.False(string.IsNullOrWhiteSpace(user.Subject));
+    }
+
+    [Fact]
     public async Task RefreshAsync_RevokedRefreshToken_ThrowsInvalidGrant()
     {
         var refreshed = await _emulator.Harness.OAuth.RefreshAsync(_refreshToken, CancellationToken.None);
