@@ -100,6 +100,16 @@ public sealed class QboClientEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryAsync_NoMatch_ReturnsAnEmptyPage()
+    {
+        var page = await _emulator.Client.QueryAsync<QboCustomer>(
+            _company, QboQuery.From("Customer").WhereEquals("DisplayName", "Nobody At All"), CancellationToken.None);
+
+        Assert.Empty(page.Items);
+        Assert.NotNull(page.IntuitTid);
+    }
+
+    [Fact]
     public async Task QueryAllAsync_PagesOfTwo_ReturnsAsManyCustomersAsCountSays()
     {
         var count = await _emulator.Client.CountAsync(_company, QboQuery.Count("Customer").IncludeInactive(), CancellationToken.None);
