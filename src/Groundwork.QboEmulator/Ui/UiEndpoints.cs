@@ -14,7 +14,12 @@ internal static class UiEndpoints
 {
     public static void Map(RouteGroupBuilder root)
     {
-        root.MapGet("/", (HttpContext http, EmulatorRoutes routes) => Results.Redirect(routes.Path(http.Request, "/ui")));
+        if (((IEndpointRouteBuilder)root).ServiceProvider.GetService(typeof(EmulatorRoutes)) is EmulatorRoutes { Prefix.Length: > 0 })
+        {
+            // Mounted under a prefix the prefix root is ours; at "" the host (or the standalone Program) owns "/".
+            root.MapGet("/", (HttpContext http, EmulatorRoutes routes) => Results.Redirect(routes.Path(http.Request, "/ui")));
+        }
+
         root.MapGet("/ui", Companies);
         root.MapGet("/ui/apps", AppsPage.Render);
         root.MapPost("/ui/apps", AppsPage.SaveAsync);
