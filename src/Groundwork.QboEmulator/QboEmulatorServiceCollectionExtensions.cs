@@ -41,6 +41,7 @@ public static class QboEmulatorServiceCollectionExtensions
         services.AddSingleton<EntityService>();
         services.AddSingleton<Seeder>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<IdTokenSigner>();
         services.AddSingleton<ClientAppRegistry>();
         services.AddSingleton<CompanyLimiter>();
         services.AddSingleton<FaultInjection>();

@@ -54,7 +54,8 @@ internal static class AdminEndpoints
     }
 
     /// <summary>Intuit's OAuth Playground equivalent: tokens for a client and company without the browser.</summary>
-    private static async Task<IResult> AutomationTokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store, IOptions<QboEmulatorOptions> options)
+    private static async Task<IResult> AutomationTokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store,
+        IOptions<QboEmulatorOptions> options, IdTokenSigner signer, Infrastructure.EmulatorRoutes routes)
     {
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         JsonObject? json = null;
@@ -84,7 +85,8 @@ internal static class AdminEndpoints
 
         var user = Field("user") ?? options.Value.Users.First().Email;
         var scope = Field("scope") ?? "com.intuit.quickbooks.accounting openid profile email";
-        return OAuthEndpoints.Json(200, OAuthEndpoints.TokenBody(tokens.Connect(app.ClientId, realm, user, scope), includeRealm: true));
+        var issue = tokens.Connect(app.ClientId, realm, user, scope);
+        return OAuthEndpoints.Json(200, OAuthEndpoints.TokenBody(issue, includeRealm: true, OAuthEndpoints.IdToken(issue, signer, routes.BaseUrl(http.Request))));
     }
 
     private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
