@@ -32,26 +32,10 @@ internal sealed class QueryParser
     private ParsedQuery Query()
     {
         Expect("SELECT");
-        var count = false;
-        if (PeekIs("COUNT"))
-        {
-            Next();
-            Expect("(");
-            Expect("*");
-            Expect(")");
-            count = true;
-        }
-        else
-        {
-            Expect("*");
-        }
-
+        var count = CountOrStar();
         Expect("FROM");
         var entity = Identifier();
         var where = new List<Condition>();
-        string? orderBy = null;
-        var descending = false;
-        int start = 1, max = 100;
         if (PeekIs("WHERE"))
         {
             Next();
@@ -63,6 +47,31 @@ internal sealed class QueryParser
             }
         }
 
+        var (orderBy, descending, start, max) = Tail();
+        return new ParsedQuery(count, entity, where, orderBy, descending, start, max);
+    }
+
+    private bool CountOrStar()
+    {
+        if (!PeekIs("COUNT"))
+        {
+            Expect("*");
+            return false;
+        }
+
+        Next();
+        Expect("(");
+        Expect("*");
+        Expect(")");
+        return true;
+    }
+
+    /// <summary>ORDERBY, STARTPOSITION and MAXRESULTS, in any order.</summary>
+    private (string? OrderBy, bool Descending, int Start, int Max) Tail()
+    {
+        string? orderBy = null;
+        var descending = false;
+        int start = 1, max = 100;
         while (position < tokens.Count)
         {
             var keyword = Next().ToUpperInvariant();
@@ -92,7 +101,7 @@ internal sealed class QueryParser
             }
         }
 
-        return new ParsedQuery(count, entity, where, orderBy, descending, start, max);
+        return (orderBy, descending, start, max);
     }
 
     private Condition ConditionClause()

@@ -10,32 +10,12 @@ internal static class PaymentRules
     {
         var total = doc.Dec("TotalAmt") ?? throw Faults.Business("You must set a transaction amount.");
         var applied = 0m;
-        var lines = doc.Arr("Line") ?? [];
-        foreach (var line in lines.OfType<JsonObject>())
+        foreach (var line in (doc.Arr("Line") ?? []).OfType<JsonObject>())
         {
             var amount = line.Dec("Amount") ?? throw Faults.Required("Line.Amount");
             foreach (var link in line.Arr("LinkedTxn")?.OfType<JsonObject>() ?? [])
             {
-                var type = link.Str("TxnType") ?? throw Faults.Required("Line.LinkedTxn.TxnType");
-                var id = link.Str("TxnId") ?? throw Faults.Required("Line.LinkedTxn.TxnId");
-                var entity = type == "CreditMemo" && target == "Invoice" ? "CreditMemo" : type;
-                if (entity != target && entity != "CreditMemo")
-                {
-                    throw Faults.V("2170", "Invalid Enumeration", $"Invalid Enumeration : {type}", "Line.LinkedTxn.TxnType");
-                }
-
-                var doc2 = ctx.Find(entity, id) ?? throw Faults.InvalidReference("Line.LinkedTxn.TxnId", id);
-                if (doc2.RefValue(partyRef) != doc.RefValue(partyRef))
-                {
-                    throw Faults.Business($"The {entity} {id} belongs to another {partyRef[..^3].ToLowerInvariant()}.");
-                }
-
-                var open = OpenAmount(doc2, entity) + AppliedBy(existing, entity, id);
-                if (amount > open)
-                {
-                    throw Faults.Business($"The payment amount {amount} is more than the open balance {open} of {entity} {id}.");
-                }
-
+                var entity = CheckLink(ctx, doc, existing, link, amount, target, partyRef);
                 applied += entity == "CreditMemo" ? -amount : amount;
             }
         }
@@ -50,6 +30,29 @@ internal static class PaymentRules
         {
             doc["UnappliedAmt"] = Json.Money(total - applied);
         }
+    }
+
+    /// <summary>The linked document must exist, belong to the same party and have enough open balance.</summary>
+    private static string CheckLink(OpContext ctx, JsonObject doc, JsonObject? existing, JsonObject link, decimal amount, string target, string partyRef)
+    {
+        var type = link.Str("TxnType") ?? throw Faults.Required("Line.LinkedTxn.TxnType");
+        var id = link.Str("TxnId") ?? throw Faults.Required("Line.LinkedTxn.TxnId");
+        var entity = type == "CreditMemo" && target == "Invoice" ? "CreditMemo" : type;
+        if (entity != target && entity != "CreditMemo")
+        {
+            throw Faults.V("2170", "Invalid Enumeration", $"Invalid Enumeration : {type}", "Line.LinkedTxn.TxnType");
+        }
+
+        var linked = ctx.Find(entity, id) ?? throw Faults.InvalidReference("Line.LinkedTxn.TxnId", id);
+        if (linked.RefValue(partyRef) != doc.RefValue(partyRef))
+        {
+            throw Faults.Business($"The {entity} {id} belongs to another {partyRef[..^3].ToLowerInvariant()}.");
+        }
+
+        var open = OpenAmount(linked, entity) + AppliedBy(existing, entity, id);
+        return amount > open
+            ? throw Faults.Business($"The payment amount {amount} is more than the open balance {open} of {entity} {id}.")
+            : entity;
     }
 
     private static decimal OpenAmount(JsonObject doc, string entity) =>

@@ -30,32 +30,13 @@ internal static class CsvImport
             return (0, ["No \"Product/Service Name\" column."]);
         }
 
+        var columns = new Columns(name, type, desc, price, income, expense, cost, sku);
         var imported = 0;
         foreach (var (row, line) in rows.Skip(1).Select((r, i) => (r, i + 2)))
         {
-            string? Cell(int i) => i >= 0 && i < row.Count && row[i].Trim().Length > 0 ? row[i].Trim() : null;
-            if (Cell(name) is not { } itemName)
+            if (Row(ctx, row, columns) is not { } body)
             {
                 continue;
-            }
-
-            var body = new JsonObject
-            {
-                ["Name"] = itemName,
-                ["Type"] = Cell(type)?.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal) is { } t && t.Equals("NonInventory", StringComparison.OrdinalIgnoreCase) ? "NonInventory" : "Service",
-                ["IncomeAccountRef"] = Account(ctx, Cell(income), "Income"),
-                ["ExpenseAccountRef"] = Account(ctx, Cell(expense), "Cost of Goods Sold"),
-            };
-            Optional(body, "Description", Cell(desc));
-            Optional(body, "Sku", Cell(sku));
-            if (decimal.TryParse(Cell(price), System.Globalization.CultureInfo.InvariantCulture, out var p))
-            {
-                body["UnitPrice"] = p;
-            }
-
-            if (decimal.TryParse(Cell(cost), System.Globalization.CultureInfo.InvariantCulture, out var c))
-            {
-                body["PurchaseCost"] = c;
             }
 
             try
@@ -65,11 +46,45 @@ internal static class CsvImport
             }
             catch (QboException fault)
             {
-                skipped.Add($"Row {line} ({itemName}): {fault.Error.Message} — {fault.Error.Detail}");
+                skipped.Add($"Row {line} ({body.Str("Name")}): {fault.Error.Message} — {fault.Error.Detail}");
             }
         }
 
         return (imported, skipped);
+    }
+
+    private sealed record Columns(int Name, int Type, int Description, int Price, int Income, int Expense, int Cost, int Sku);
+
+    /// <summary>One CSV row as an Item body, or null for a row without a name.</summary>
+    private static JsonObject? Row(OpContext ctx, List<string> row, Columns c)
+    {
+        string? Cell(int i) => i >= 0 && i < row.Count && row[i].Trim().Length > 0 ? row[i].Trim() : null;
+        if (Cell(c.Name) is not { } itemName)
+        {
+            return null;
+        }
+
+        var type = Cell(c.Type)?.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var body = new JsonObject
+        {
+            ["Name"] = itemName,
+            ["Type"] = string.Equals(type, "NonInventory", StringComparison.OrdinalIgnoreCase) ? "NonInventory" : "Service",
+            ["IncomeAccountRef"] = Account(ctx, Cell(c.Income), "Income"),
+            ["ExpenseAccountRef"] = Account(ctx, Cell(c.Expense), "Cost of Goods Sold"),
+        };
+        Optional(body, "Description", Cell(c.Description));
+        Optional(body, "Sku", Cell(c.Sku));
+        if (decimal.TryParse(Cell(c.Price), System.Globalization.CultureInfo.InvariantCulture, out var p))
+        {
+            body["UnitPrice"] = p;
+        }
+
+        if (decimal.TryParse(Cell(c.Cost), System.Globalization.CultureInfo.InvariantCulture, out var cost))
+        {
+            body["PurchaseCost"] = cost;
+        }
+
+        return body;
     }
 
     private static void Optional(JsonObject body, string field, string? value)
