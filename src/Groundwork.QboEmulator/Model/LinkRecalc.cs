@@ -30,6 +30,8 @@ internal static class LinkRecalc
                 Recompute(ctx, store, target, doc, stamp: entity != target);
             }
         }
+
+        PartyBalances.Refresh(ctx, store, entity, before, after);
     }
 
     private static void Collect(JsonObject? payment, HashSet<(string, string)> targets)

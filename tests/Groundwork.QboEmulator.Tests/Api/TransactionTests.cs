@@ -203,6 +203,24 @@ public sealed class TransactionTests
     }
 
     [Fact]
+    public async Task CustomerBalance_FollowsInvoicesPaymentsAndJobs()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+        var job = (await api.QueryAsync("select * from Customer where ParentRef = '4'")).Json["QueryResponse"]!["Customer"]![0]!;
+        var invoice = (await api.PostAsync("invoice", """{"CustomerRef":{"value":"JOB"},"Line":[{"Amount":400,"DetailType":"SalesItemLineDetail","SalesItemLineDetail":{"ItemRef":{"value":"1"}}}]}""".Replace("JOB", (string)job["Id"]!, StringComparison.Ordinal))).Json["Invoice"]!;
+        await api.PostAsync("payment", $$$"""{"CustomerRef":{"value":"{{{job["Id"]}}}"},"TotalAmt":150,"Line":[{"Amount":150,"LinkedTxn":[{"TxnId":"{{{invoice["Id"]}}}","TxnType":"Invoice"}]}]}""");
+
+        var jobAfter = (await api.GetAsync($"customer/{job["Id"]}")).Json["Customer"]!;
+        var parent = (await api.GetAsync("customer/4")).Json["Customer"]!;
+
+        Assert.Equal(250m, (decimal)jobAfter["Balance"]!);
+        Assert.Equal(0m, (decimal)parent["Balance"]!);
+        Assert.Equal(250m, (decimal)parent["BalanceWithJobs"]!);
+        Assert.Equal("0", (string?)parent["SyncToken"]);
+    }
+
+    [Fact]
     public async Task CreditMemo_Create_HasRemainingCredit()
     {
         await using var emulator = await TestEmulator.StartAsync();
