@@ -39,7 +39,7 @@ public sealed class TestEmulator : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<TestEmulator> StartAsync(Action<QboEmulatorOptions>? configure = null, string prefix = "/qbo",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Action<WebApplication>? pipeline = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -53,6 +53,7 @@ public sealed class TestEmulator : IAsyncDisposable
         });
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        pipeline?.Invoke(app);
         app.MapQboEmulator(prefix);
         await app.StartAsync();
         return new TestEmulator(app, time, prefix);
