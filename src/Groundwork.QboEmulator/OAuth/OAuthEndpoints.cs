@@ -40,7 +40,7 @@ internal static class OAuthEndpoints
         });
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, IdTokenSigner signer, EmulatorRoutes routes)
+    private static async Task<IResult> TokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, IdTokenSigner signer, EmulatorRoutes routes, EmulatorClock clock)
     {
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         if (apps.Authenticate(http.Request, form) is not { } app)
@@ -60,7 +60,21 @@ internal static class OAuthEndpoints
 
         // Intuit's body is exactly {"error":"invalid_grant"} (content-length 25, intuit/oauth-jsclient#128).
         return issue is null ? Json(400, new JsonObject { ["error"] = "invalid_grant" })
-            : Json(200, TokenBody(issue, includeRealm: false, IdToken(issue, signer, routes.BaseUrl(http.Request))));
+            : Json(200, WithHardExpiry(http, TokenBody(issue, includeRealm: false, IdToken(issue, signer, routes.BaseUrl(http.Request))), issue, clock));
+    }
+
+    /// <summary>
+    /// Refresh tokens may live at most 5 years from the first connection (Intuit, 2025-11); the field is sent only
+    /// when the client asks with <c>x-include-refresh-token-hard-expires-in: true</c>.
+    /// </summary>
+    public static JsonObject WithHardExpiry(HttpContext http, JsonObject body, TokenIssue issue, EmulatorClock clock)
+    {
+        if (http.Request.Headers["x-include-refresh-token-hard-expires-in"].ToString().Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            body["x_refresh_token_hard_expires_in"] = (long)(issue.Grant.ConnectedAt.AddYears(5) - clock.UtcNow).TotalSeconds;
+        }
+
+        return body;
     }
 
     /// <summary>An id_token only when the connection's scope includes openid, as at Intuit.</summary>

@@ -220,6 +220,23 @@ public sealed class TransactionTests
         Assert.Equal("0", (string?)parent["SyncToken"]);
     }
 
+    [Theory]
+    [InlineData("payment?include=void", "{\"Id\":\"3\",\"SyncToken\":\"0\",\"sparse\":true}")]
+    [InlineData("payment", "{\"Id\":\"3\",\"SyncToken\":\"0\",\"sparse\":true,\"void\":true}")]
+    [InlineData("payment?operation=void", "{\"Id\":\"3\",\"SyncToken\":\"0\"}")]
+    public async Task VoidPayment_AnyOfTheClientStyles_ReopensInvoice(string path, string body)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+
+        var voided = await api.PostAsync(path, body);
+        var invoice = (await api.GetAsync("invoice/2")).Json["Invoice"]!;
+
+        Assert.Equal(0m, (decimal)voided.Json["Payment"]!["TotalAmt"]!);
+        Assert.Equal(800m, (decimal)invoice["Balance"]!);
+        Assert.Empty(invoice["LinkedTxn"]!.AsArray());
+    }
+
     [Fact]
     public async Task CreditMemo_Create_HasRemainingCredit()
     {

@@ -113,6 +113,26 @@ public sealed class OAuthTests
     }
 
     [Fact]
+    public async Task Refresh_AskingForHardExpiry_ReportsFiveYearsFromConnection()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var tokens = await emulator.TokensAsync();
+        emulator.Time.Advance(TimeSpan.FromDays(1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/qbo/oauth2/v1/tokens/bearer")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = (string)tokens["refresh_token"]! }),
+        };
+        request.Headers.Authorization = TestEmulator.Basic();
+        request.Headers.Add("x-include-refresh-token-hard-expires-in", "true");
+
+        using var response = await emulator.Client.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        var expected = (long)(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero).AddYears(5) - emulator.Time.GetUtcNow()).TotalSeconds;
+        Assert.Equal(expected, (long)body!["x_refresh_token_hard_expires_in"]!);
+    }
+
+    [Fact]
     public async Task TokenEndpoint_WrongSecret_InvalidClient()
     {
         await using var emulator = await TestEmulator.StartAsync();
