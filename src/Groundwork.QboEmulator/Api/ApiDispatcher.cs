@@ -97,6 +97,14 @@ internal sealed class ApiDispatcher(
         lock (company.Gate)
         {
             var requestId = request.Method == "POST" ? request.RequestId : null;
+            var maxLength = request.Path.Trim('/').Equals("batch", StringComparison.OrdinalIgnoreCase) ? 36 : 50;
+            if (requestId is not null && requestId.Length > maxLength)
+            {
+                // Intuit's text as reported in intuit/QuickBooks-V3-Java-SDK#180.
+                return Serialize(ApiOutcome.Fault(Faults.Business(
+                    $"You cannot enter more than {maxLength} characters in the request_id field. You tried entering {requestId[..10]}..., which is {requestId.Length} characters."), clock));
+            }
+
             if (requestId is not null && company.Replays.TryGetValue(requestId, out var replay))
             {
                 return replay;

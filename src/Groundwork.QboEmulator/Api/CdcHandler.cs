@@ -57,8 +57,8 @@ internal sealed class CdcHandler
 
         if (since < ctx.Now.AddDays(-30))
         {
-            throw Faults.V("2010", "Request has invalid or unsupported property",
-                "Property Name:changedSince specified is unsupported or invalid: it must be within the last 30 days", "changedSince");
+            // Intuit's wording as reported in Wish-Org/QuickBooksSharp#19; the code is taken from the "Operation … is not supported" family.
+            throw Faults.UnsupportedOperation($"Operation cdc with changedSince date {text} which is older than fixed days is not supported.");
         }
 
         return since;

@@ -34,7 +34,8 @@ public sealed class CdcBatchReplayTests
         var answer = await api.GetAsync("cdc?entities=Customer&changedSince=2026-01-01T00:00:00Z");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.NotNull(answer.FaultCode);
+        Assert.Equal("500", answer.FaultCode);
+        Assert.Contains("older than fixed days", (string?)answer.Json["Fault"]!["Error"]![0]!["Detail"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +87,20 @@ public sealed class CdcBatchReplayTests
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.Equal(first.Json.ToJsonString(), second.Json.ToJsonString());
         Assert.Equal(1, (int)count.Json["QueryResponse"]!["totalCount"]!);
+    }
+
+    [Fact]
+    public async Task RequestId_Over50Chars_Fault6000NothingWritten()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+
+        var answer = await api.PostAsync($"customer?requestid={new string('r', 51)}", """{"DisplayName":"Long Id Co"}""");
+        var count = await api.QueryAsync("select count(*) from Customer where DisplayName = 'Long Id Co'");
+
+        Assert.Equal("6000", answer.FaultCode);
+        Assert.Contains("more than 50 characters in the request_id field", (string?)answer.Json["Fault"]!["Error"]![0]!["Detail"], StringComparison.Ordinal);
+        Assert.Equal(0, (int)count.Json["QueryResponse"]!["totalCount"]!);
     }
 
     [Fact]
