@@ -22,7 +22,8 @@ public static class QboEmulatorEndpointRouteBuilderExtensions
         }
 
         endpoints.ServiceProvider.GetRequiredService<EmulatorRoutes>().Prefix = normalized;
-        var root = endpoints.MapGroup(normalized).AddEndpointFilter(static async (context, next) =>
+        // The emulator has its own sign-in and client authentication: a host's fallback authorization policy must not apply.
+        var root = endpoints.MapGroup(normalized).AllowAnonymous().AddEndpointFilter(static async (context, next) =>
         {
             context.HttpContext.Response.Headers["intuit_tid"] = ApiWriter.NewTid();
             return await next(context);

@@ -41,6 +41,7 @@ public static class QboEmulatorServiceCollectionExtensions
         services.AddSingleton<EntityService>();
         services.AddSingleton<Seeder>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<IdTokenSigner>();
         services.AddSingleton<ClientAppRegistry>();
         services.AddSingleton<CompanyLimiter>();
         services.AddSingleton<FaultInjection>();
@@ -51,6 +52,7 @@ public static class QboEmulatorServiceCollectionExtensions
         services.AddSingleton<ApiRouter>();
         services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<Disconnector>();
+        services.AddSingleton<Groundwork.QboEmulator.Ui.UiActions>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;

@@ -22,6 +22,12 @@ public sealed class QboException : Exception
 
     public RetryConditionHeaderValue? RetryAfter { get; }
 
+    /// <summary>
+    /// No answer arrived, even after retries: a write may or may not have been applied. Look the record up
+    /// (or resend with the same requestid) before creating it again.
+    /// </summary>
+    public bool IsOutcomeUnknown => StatusCode is null;
+
     /// <summary>Intuit's transaction id, for support tickets and the audit trail.</summary>
     public string? IntuitTid => Fault.IntuitTid;
 
@@ -36,7 +42,7 @@ public sealed class QboException : Exception
         var code = fault.Code is null ? "" : $" code {fault.Code}";
         // Authentication details can echo part of the bearer token ("Token expired: AB0…"); messages end up in logs.
         var detail = fault.Detail is null || IsAuthentication(fault, status) ? "" : $": {fault.Detail}";
-        return $"QuickBooks {http}{code} {fault.Message}{detail} (intuit_tid {fault.IntuitTid ?? "none"})";
+        return $"QuickBooks call failed ({http}{code}): {fault.Message}{detail} [intuit_tid {fault.IntuitTid ?? "none"}]";
     }
 
     private static bool IsAuthentication(QboFault fault, HttpStatusCode? status) =>

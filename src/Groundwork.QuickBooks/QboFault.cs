@@ -93,7 +93,7 @@ public sealed record QboFault(
     }
 
     private static string Describe(HttpStatusCode? status) =>
-        status is { } s ? $"QuickBooks answered HTTP {(int)s} {s}." : "QuickBooks could not be reached.";
+        status is { } s ? $"QuickBooks answered HTTP {(int)s} {s}." : "No answer from QuickBooks (connection failed or timed out).";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -16,6 +16,7 @@ public sealed class QboExceptionTests
         Assert.Contains("code 6240", error.Message, StringComparison.Ordinal);
         Assert.Contains("The name supplied already exists.", error.Message, StringComparison.Ordinal);
         Assert.Contains("tid-9", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsOutcomeUnknown);
     }
 
     [Fact]

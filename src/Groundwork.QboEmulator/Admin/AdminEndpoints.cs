@@ -21,6 +21,7 @@ internal static class AdminEndpoints
         var api = root.MapGroup("/admin/api").AddEndpointFilter(RequireKeyAsync);
         api.MapPost("/tokens", AutomationTokenAsync);
         api.MapGet("/companies", (EmulatorStore store) => Json(store.Companies.Select(c => new { c.RealmId, c.Name })));
+        api.MapPost("/companies", CreateCompanyAsync);
         api.MapGet("/counters", (CompanyLimiter limiter) => Json(limiter.Counters()));
         api.MapGet("/faults", (FaultInjection faults) => Json(faults.All));
         api.MapPut("/faults/{realmId}", async (string realmId, HttpContext http, FaultInjection faults) =>
@@ -54,7 +55,8 @@ internal static class AdminEndpoints
     }
 
     /// <summary>Intuit's OAuth Playground equivalent: tokens for a client and company without the browser.</summary>
-    private static async Task<IResult> AutomationTokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store, IOptions<QboEmulatorOptions> options)
+    private static async Task<IResult> AutomationTokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store,
+        IOptions<QboEmulatorOptions> options, IdTokenSigner signer, Infrastructure.EmulatorRoutes routes)
     {
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         JsonObject? json = null;
@@ -84,7 +86,31 @@ internal static class AdminEndpoints
 
         var user = Field("user") ?? options.Value.Users.First().Email;
         var scope = Field("scope") ?? "com.intuit.quickbooks.accounting openid profile email";
-        return OAuthEndpoints.Json(200, OAuthEndpoints.TokenBody(tokens.Connect(app.ClientId, realm, user, scope), includeRealm: true));
+        var issue = tokens.Connect(app.ClientId, realm, user, scope);
+        return OAuthEndpoints.Json(200, OAuthEndpoints.TokenBody(issue, includeRealm: true, OAuthEndpoints.IdToken(issue, signer, routes.BaseUrl(http.Request))));
+    }
+
+    /// <summary>Adds a seeded company, e.g. to spread a benchmark over many realms.</summary>
+    private static async Task<IResult> CreateCompanyAsync(HttpContext http, EmulatorStore store, Seed.Seeder seeder)
+    {
+        JsonObject? body;
+        try
+        {
+            body = http.Request.ContentLength is null or 0 ? new JsonObject() : await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        var realm = body?["realmId"]?.ToString() ?? $"9341{System.Security.Cryptography.RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}000";
+        if (body is null || !realm.All(char.IsAsciiDigit) || store.Find(realm) is not null)
+        {
+            return Results.BadRequest(new { error = "realmId must be digits and unused" });
+        }
+
+        var company = seeder.SeedCompany(store, realm, body["name"]?.ToString() ?? $"Company {realm}", body["template"]?.ToString() ?? "builder");
+        return Results.Content(JsonSerializer.Serialize(new { company.RealmId, company.Name }, Web), "application/json", System.Text.Encoding.UTF8, 201);
     }
 
     private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -24,12 +24,6 @@ internal sealed class ApiDispatcher(
 {
     public async Task HandleAsync(HttpContext http, string realmId, string path)
     {
-        var settings = faults.Get(realmId);
-        if (settings.LatencyMs > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(settings.LatencyMs), clock.Real, http.RequestAborted);
-        }
-
         if (faults.TakeThrottle(realmId))
         {
             await WriteFaultAsync(http, Faults.Throttled());
@@ -56,6 +50,13 @@ internal sealed class ApiDispatcher(
         {
             await WriteFaultAsync(http, Faults.Throttled());
             return;
+        }
+
+        // Injected latency is server time: it holds one of the company's 10 concurrent slots, as a slow QBO call would.
+        var latency = faults.Get(realmId).LatencyMs;
+        if (latency > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(latency), clock.Real, http.RequestAborted);
         }
 
         if (faults.TakeFailure(realmId))

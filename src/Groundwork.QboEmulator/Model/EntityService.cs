@@ -60,7 +60,31 @@ internal sealed class EntityService(EmulatorStore store)
         Stamp.Update(doc, ctx.Now);
         store.Commit(ctx.Company, def.Name, doc, "Update");
         LinkRecalc.After(ctx, store, def.Name, before, doc);
+        if (doc.Str("FullyQualifiedName") != before.Str("FullyQualifiedName"))
+        {
+            RefreshChildren(ctx, def, doc);
+        }
+
         return doc.Public();
+    }
+
+    /// <summary>A renamed parent renames its sub-customers/sub-items in FullyQualifiedName (each an update, as in QBO).</summary>
+    private void RefreshChildren(OpContext ctx, EntityDef def, JsonObject parent)
+    {
+        foreach (var child in ctx.Company.All(def.Name).Where(c => c.RefValue("ParentRef") == parent.Str("Id")).ToList())
+        {
+            var name = $"{parent.Str("FullyQualifiedName")}:{child.Str(def.NameField!)}";
+            if (child.Str("FullyQualifiedName") == name)
+            {
+                continue;
+            }
+
+            child["FullyQualifiedName"] = name;
+            child.Obj("ParentRef")!["name"] = parent.Str("FullyQualifiedName");
+            Stamp.Update(child, ctx.Now);
+            store.Commit(ctx.Company, def.Name, child, "Update");
+            RefreshChildren(ctx, def, child);
+        }
     }
 
     public JsonObject Delete(OpContext ctx, EntityDef def, JsonObject body)

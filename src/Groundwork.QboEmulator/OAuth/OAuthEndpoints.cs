@@ -16,7 +16,7 @@ internal static class OAuthEndpoints
     {
         group.MapGet("/.well-known/openid_configuration", Discovery);
         group.MapGet("/.well-known/openid_sandbox_configuration", Discovery);
-        group.MapGet("/op/v1/jwks", () => Json(200, new JsonObject { ["keys"] = new JsonArray() }));
+        group.MapGet("/op/v1/jwks", (IdTokenSigner signer) => Json(200, signer.Jwks()));
         group.MapGet("/connect/oauth2", AuthorizePage.GetAsync);
         group.MapPost("/connect/oauth2", AuthorizePage.PostAsync);
         group.MapPost("/oauth2/v1/tokens/bearer", TokenAsync);
@@ -40,7 +40,7 @@ internal static class OAuthEndpoints
         });
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens)
+    private static async Task<IResult> TokenAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, IdTokenSigner signer, EmulatorRoutes routes)
     {
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         if (apps.Authenticate(http.Request, form) is not { } app)
@@ -59,16 +59,28 @@ internal static class OAuthEndpoints
             : tokens.Refresh(app.ClientId, form["refresh_token"].ToString());
 
         // Intuit's body is exactly {"error":"invalid_grant"} (content-length 25, intuit/oauth-jsclient#128).
-        return issue is null ? Json(400, new JsonObject { ["error"] = "invalid_grant" }) : Json(200, TokenBody(issue, includeRealm: false));
+        return issue is null ? Json(400, new JsonObject { ["error"] = "invalid_grant" })
+            : Json(200, TokenBody(issue, includeRealm: false, IdToken(issue, signer, routes.BaseUrl(http.Request))));
     }
 
-    public static JsonObject TokenBody(TokenIssue issue, bool includeRealm)
+    /// <summary>An id_token only when the connection's scope includes openid, as at Intuit.</summary>
+    public static string? IdToken(TokenIssue issue, IdTokenSigner signer, string baseUrl) =>
+        issue.Grant.Scope.Split(' ').Contains("openid")
+            ? signer.Sign($"{baseUrl}/op/v1", issue.Grant.ClientId, issue.Grant.RealmId, IdTokenSigner.Subject(issue.Grant.UserEmail))
+            : null;
+
+    public static JsonObject TokenBody(TokenIssue issue, bool includeRealm, string? idToken)
     {
         var body = new JsonObject
         {
             ["token_type"] = "bearer", ["access_token"] = issue.AccessToken, ["expires_in"] = (long)issue.AccessLifetime.TotalSeconds,
             ["refresh_token"] = issue.Grant.RefreshToken, ["x_refresh_token_expires_in"] = (long)issue.RefreshLifetime.TotalSeconds,
         };
+        if (idToken is not null)
+        {
+            body["id_token"] = idToken;
+        }
+
         if (includeRealm)
         {
             body["realmId"] = issue.Grant.RealmId;
@@ -125,13 +137,10 @@ internal static class OAuthEndpoints
         var user = options.Value.Users.FirstOrDefault(u => u.Email == grant!.UserEmail);
         return Json(200, new JsonObject
         {
-            ["sub"] = StableSub(grant!.UserEmail), ["email"] = grant.UserEmail, ["emailVerified"] = true,
+            ["sub"] = IdTokenSigner.Subject(grant!.UserEmail), ["email"] = grant.UserEmail, ["emailVerified"] = true,
             ["givenName"] = user?.GivenName, ["familyName"] = user?.FamilyName,
         });
     }
-
-    private static string StableSub(string email) =>
-        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)).AsSpan(0, 16)).ToString();
 
     public static IResult Json(int status, JsonObject body) =>
         Results.Content(body.ToJsonString(Model.Json.Wire), "application/json;charset=UTF-8", System.Text.Encoding.UTF8, status);

@@ -19,10 +19,29 @@ internal sealed class Seeder(EntityService entities)
         SeedPlain(store, store.AddCompany(PlainRealm, "Second Street Renovations"));
     }
 
+    /// <summary>A further company (admin API): "builder" is laid out like the US demo company, anything else like the plain one.</summary>
+    public Company SeedCompany(EmulatorStore store, string realmId, string name, string template)
+    {
+        var company = store.AddCompany(realmId, name);
+        lock (company.Gate)
+        {
+            if (template == "builder")
+            {
+                SeedBuilder(store, company);
+            }
+            else
+            {
+                SeedPlain(store, company);
+            }
+        }
+
+        return company;
+    }
+
     private void SeedBuilder(EmulatorStore store, Company company)
     {
         var ctx = Context(store, company);
-        SeedData.Singletons(store, ctx, "Groundwork Demo Builders", classPerLine: true, customNumbers: true);
+        SeedData.Singletons(store, ctx, company.Name, classPerLine: true, customNumbers: true);
         SeedData.Terms(this, ctx);
         SeedData.Accounts(this, ctx);
         SeedData.Items(this, ctx, ["Services", "Labor", "Materials", "Subcontractor", "Equipment Rental", "Concrete"]);
@@ -45,7 +64,7 @@ internal sealed class Seeder(EntityService entities)
     private void SeedPlain(EmulatorStore store, Company company)
     {
         var ctx = Context(store, company);
-        SeedData.Singletons(store, ctx, "Second Street Renovations", classPerLine: false, customNumbers: false);
+        SeedData.Singletons(store, ctx, company.Name, classPerLine: false, customNumbers: false);
         SeedData.Terms(this, ctx);
         SeedData.Accounts(this, ctx);
         SeedData.Items(this, ctx, ["Services", "Hours", "Materials"]);

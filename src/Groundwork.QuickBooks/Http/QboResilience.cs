@@ -1,5 +1,3 @@
-using Groundwork.QuickBooks.Wire;
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -139,6 +139,22 @@ public sealed class LimitAndFaultInjectionTests
         Assert.Equal(HttpStatusCode.OK, with.StatusCode);
     }
 
+    [Fact]
+    public async Task AdminCreateCompany_Seeded_ConnectableAndOwnLimits()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.Limits.RequestsPerMinute = 1);
+        using var created = await emulator.Client.PostAsync("/qbo/admin/api/companies",
+            new StringContent("""{"realmId":"123456789","name":"Third Co","template":"plain"}""", Encoding.UTF8, "application/json"));
+        var us = await emulator.ApiAsync();
+        await us.GetAsync("customer/1");
+
+        var third = await emulator.ApiAsync("123456789");
+        var info = await third.GetAsync("companyinfo/123456789");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Third Co", (string?)info.Json["CompanyInfo"]!["CompanyName"]);
+    }
+
     private static async Task PutFaultsAsync(TestEmulator emulator, string realm, string json)
     {
         using var response = await emulator.Client.PutAsync($"/qbo/admin/api/faults/{realm}", new StringContent(json, Encoding.UTF8, "application/json"));

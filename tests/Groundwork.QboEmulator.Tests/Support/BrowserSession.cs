@@ -26,8 +26,15 @@ public sealed partial class BrowserSession(HttpClient client)
         return await SendAsync(request);
     }
 
+    public async Task<(HttpStatusCode Status, string Html, Uri? Location)> PostAsync(string url, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        return await SendAsync(request);
+    }
+
     public static Dictionary<string, string> HiddenFields(string html) =>
-        Hidden().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        Hidden().Matches(html).GroupBy(m => WebUtility.HtmlDecode(m.Groups[1].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups[2].Value));
 
     private async Task<(HttpStatusCode, string, Uri?)> SendAsync(HttpRequestMessage request)
     {

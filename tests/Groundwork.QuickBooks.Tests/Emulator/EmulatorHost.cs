@@ -24,9 +24,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private EmulatorHost(WebApplication app, Uri baseUrl)
+    private EmulatorHost(WebApplication app, Uri baseUrl, FakeTimeProvider emulatorTime)
     {
         _app = app;
+        EmulatorTime = emulatorTime;
         BaseUrl = baseUrl;
         Harness = new ClientHarness(baseUrl, o => (o.ClientId, o.ClientSecret) = (ClientId, ClientSecret));
     }
@@ -35,6 +36,9 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
     public ClientHarness Harness { get; }
 
+    /// <summary>The emulator's own clock (webhook grouping and retries run on it), separate from the client's.</summary>
+    public FakeTimeProvider EmulatorTime { get; }
+
     public QboClient Client => Harness.Client;
 
     public static async Task<EmulatorHost> StartAsync()
@@ -42,13 +46,14 @@ internal sealed class EmulatorHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero)));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero));
+        builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddQboEmulator(o => o.InMemory = true);
         var app = builder.Build();
         app.MapQboEmulator("/qbo");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmulatorHost(app, new Uri(address + "/qbo/"));
+        return new EmulatorHost(app, new Uri(address + "/qbo/"), time);
     }
 
     /// <summary>A connected company's tokens, as the callback would have stored them.</summary>
@@ -70,6 +75,32 @@ internal sealed class EmulatorHost : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(BaseUrl, $"admin/api/faults/{realmId}"))
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await SendAdminAsync(request);
+    }
+
+    /// <summary>A JSON document the emulator serves, fetched outside the client under test.</summary>
+    public async Task<JsonObject> GetJsonAsync(Uri url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var response = await SendAdminAsync(request);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>Points the dev app's webhooks at <paramref name="url"/> in the given payload format.</summary>
+    public async Task SubscribeWebhooksAsync(Uri url, string format, string verifierToken)
+    {
+        var app = new JsonObject
+        {
+            ["clientSecret"] = ClientSecret,
+            ["allowLoopbackRedirects"] = true,
+            ["webhookUrl"] = url.AbsoluteUri,
+            ["verifierToken"] = verifierToken,
+            ["webhookFormat"] = format,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(BaseUrl, $"admin/api/apps/{ClientId}"))
+        {
+            Content = new StringContent(app.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
         using var response = await SendAdminAsync(request);
     }

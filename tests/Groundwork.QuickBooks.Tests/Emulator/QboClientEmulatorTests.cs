@@ -100,6 +100,16 @@ public sealed class QboClientEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryAsync_NoMatch_ReturnsAnEmptyPage()
+    {
+        var page = await _emulator.Client.QueryAsync<QboCustomer>(
+            _company, QboQuery.From("Customer").WhereEquals("DisplayName", "Nobody At All"), CancellationToken.None);
+
+        Assert.Empty(page.Items);
+        Assert.NotNull(page.IntuitTid);
+    }
+
+    [Fact]
     public async Task QueryAllAsync_PagesOfTwo_ReturnsAsManyCustomersAsCountSays()
     {
         var count = await _emulator.Client.CountAsync(_company, QboQuery.Count("Customer").IncludeInactive(), CancellationToken.None);
@@ -111,6 +121,28 @@ public sealed class QboClientEmulatorTests : IAsyncLifetime
 
         Assert.True(count > 2, "the seeded company should have more customers than one page");
         Assert.Equal(count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ForEmulator_Endpoints_MatchTheEmulatorsDiscoveryDocument()
+    {
+        var endpoints = QboEndpoints.ForEmulator(_emulator.BaseUrl);
+
+        var discovery = await _emulator.GetJsonAsync(endpoints.DiscoveryUrl);
+
+        Assert.Equal(endpoints.AuthorizeUrl.AbsoluteUri, (string?)discovery["authorization_endpoint"]);
+        Assert.Equal(endpoints.TokenUrl.AbsoluteUri, (string?)discovery["token_endpoint"]);
+        Assert.Equal(endpoints.RevokeUrl.AbsoluteUri, (string?)discovery["revocation_endpoint"]);
+        Assert.Equal(endpoints.UserInfoUrl.AbsoluteUri, (string?)discovery["userinfo_endpoint"]);
+    }
+
+    [Fact]
+    public async Task GetUserInfoAsync_ConnectedUser_ReturnsTheSignedInBookkeeper()
+    {
+        var user = await _emulator.Harness.OAuth.GetUserInfoAsync(_company.AccessToken, CancellationToken.None);
+
+        Assert.Equal("bookkeeper@example.com", user.Email);
+        Assert.False(string.IsNullOrWhiteSpace(user.Subject));
     }
 
     [Fact]

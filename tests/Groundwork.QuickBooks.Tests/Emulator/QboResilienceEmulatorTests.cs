@@ -64,4 +64,27 @@ public sealed class QboResilienceEmulatorTests : IAsyncLifetime
         Assert.NotNull(error.Fault.Code);
         Assert.NotNull(error.IntuitTid);
     }
+
+    [Fact]
+    public async Task CreateAsync_EveryAnswerDropped_ReportsAnUnknownOutcomeAndTheWriteHappenedOnce()
+    {
+        await _emulator.InjectFaultsAsync("""{"dropResponseNext":10}""");
+
+        var call = _emulator.Client.CreateAsync(_company, new QboCustomer { DisplayName = "Silent Line Plumbing" }, "gw-x2-1-create", CancellationToken.None);
+        for (var attempt = 1; attempt < QboRetryClassifier.MaxTransientAttempts; attempt++)
+        {
+            var backoff = TimeSpan.FromSeconds(Math.Pow(2, attempt));
+            Assert.True(await _emulator.Harness.Timers.WaitForTimerAsync(backoff, RealWait), $"no {backoff} backoff");
+            _emulator.Harness.Time.Advance(backoff);
+        }
+
+        var error = await Assert.ThrowsAsync<QboException>(() => call.WaitAsync(RealWait));
+        await _emulator.InjectFaultsAsync("{}");
+        var matches = await _emulator.Client.QueryAsync<QboCustomer>(
+            _company, QboQuery.From("Customer").WhereEquals("DisplayName", "Silent Line Plumbing"), CancellationToken.None);
+
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Null(error.StatusCode);
+        Assert.Single(matches.Items);
+    }
 }

@@ -10,7 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace Groundwork.QuickBooks.Tests.Fixtures;
 
 /// <summary>A request as the server received it, copied: Kestrel reuses the originals after the response.</summary>
-internal sealed record ReceivedRequest(string Method, string Path, IQueryCollection Query, IHeaderDictionary Headers, string Body);
+internal sealed record ReceivedRequest(string Method, string Path, IQueryCollection Query, IHeaderDictionary Headers, byte[] RawBody)
+{
+    public string Body => System.Text.Encoding.UTF8.GetString(RawBody);
+}
 
 /// <summary>
 /// Kestrel on 127.0.0.1 with a free port, answering with whatever the test's handler writes (typically recorded
@@ -35,13 +38,14 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var server = new LoopbackServer(builder.Build());
         server._app.Run(async context =>
         {
-            using var reader = new StreamReader(context.Request.Body);
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             var request = new ReceivedRequest(
                 context.Request.Method,
                 context.Request.Path.Value ?? "",
                 new QueryCollection(context.Request.Query.ToDictionary(q => q.Key, q => q.Value)),
                 new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)),
-                await reader.ReadToEndAsync(context.RequestAborted));
+                buffer.ToArray());
             server._requests.Enqueue(request);
             await handler(request, server._requests.Count, context.Response);
         });
