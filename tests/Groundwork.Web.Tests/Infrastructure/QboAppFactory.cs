@@ -48,6 +48,12 @@ public class QboAppFactory : GroundworkAppFactory
     }
 }
 
+/// <summary>The embedded default as a new user meets it: demo organization seeded, emulator under /qbo, real port.</summary>
+public sealed class DemoQboAppFactory : QboAppFactory
+{
+    protected override bool SeedDemo => true;
+}
+
 /// <summary>Drives Connect → Intuit's (the emulator's) authorize page → callback with plain HTTP, as a browser would.</summary>
 public static partial class QboConnectFlow
 {
