@@ -65,17 +65,38 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
     /// <summary>Creates an organization with one user of the given role; returns an API client signed in as that user.</summary>
     public async Task<HttpClient> CreateOrganizationClientAsync(string? name = null, OrganizationRole role = OrganizationRole.Owner)
     {
+        var organizationId = await CreateOrganizationAsync(name);
+        return await CreateUserClientAsync(organizationId, role);
+    }
+
+    public async Task<long> CreateOrganizationAsync(string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+        var org = new Organization { Name = name ?? $"Org {Guid.NewGuid():N}" };
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync();
+        return org.Id;
+    }
+
+    /// <summary>Adds a user with the given role to an existing organization; returns an API client signed in as that user.</summary>
+    public async Task<HttpClient> CreateUserClientAsync(long organizationId, OrganizationRole role = OrganizationRole.Owner)
+    {
         var email = $"{Guid.NewGuid():N}@test.example";
         const string password = "correct-horse-battery";
         await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
-            var org = new Organization { Name = name ?? $"Org {Guid.NewGuid():N}" };
-            db.Organizations.Add(org);
-            await db.SaveChangesAsync();
+            var org = await db.Organizations.FindAsync(organizationId) ?? throw new InvalidOperationException($"No organization {organizationId}.");
             scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, password, "Test User", role);
         }
+        return await SignInAsync(email, password);
+    }
+
+    /// <summary>An API client carrying the bearer token that /api/v1/auth/login issues for these credentials.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
         var client = CreateClient();
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
