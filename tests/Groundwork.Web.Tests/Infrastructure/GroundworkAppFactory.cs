@@ -22,8 +22,18 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
     private readonly SqliteConnection? _keepAlive;
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
+    private readonly string? _sqliteFile;
 
-    public GroundworkAppFactory()
+    public GroundworkAppFactory() : this(sqliteFile: false)
+    {
+    }
+
+    /// <param name="sqliteFile">
+    /// On the SQLite leg, use a temporary database file instead of shared-cache memory. Shared-cache SQLite locks per table, so a
+    /// request reading one table while another writes it can deadlock until the 30 s command timeout; a file locks per database.
+    /// Tests that race requests on purpose need the file.
+    /// </param>
+    protected GroundworkAppFactory(bool sqliteFile)
     {
         Provider = Environment.GetEnvironmentVariable("GROUNDWORK_TEST_DATABASE") ?? "Sqlite";
         if (Provider == "Postgres")
@@ -32,6 +42,11 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
                 ?? throw new InvalidOperationException("GROUNDWORK_TEST_POSTGRES must name the PostgreSQL server for the PostgreSQL leg.");
             _postgresDatabase = $"gw_test_{Guid.NewGuid():N}";
             _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else if (sqliteFile)
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"gw-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
         }
         else
         {
@@ -114,6 +129,14 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
         {
             await _keepAlive.DisposeAsync();
         }
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-journal", _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
@@ -131,4 +154,12 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
 public sealed class DemoAppFactory : GroundworkAppFactory
 {
     protected override bool SeedDemo => true;
+}
+
+/// <summary>The app on a SQLite file (or PostgreSQL on that leg), for tests that race requests against each other.</summary>
+public sealed class RacingAppFactory : GroundworkAppFactory
+{
+    public RacingAppFactory() : base(sqliteFile: true)
+    {
+    }
 }
