@@ -99,14 +99,17 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
     {
         var email = $"{Guid.NewGuid():N}@test.example";
         const string password = "correct-horse-battery";
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
-            var org = await db.Organizations.FindAsync(organizationId) ?? throw new InvalidOperationException($"No organization {organizationId}.");
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, password, "Test User", role);
-        }
+        await AddUserAsync(organizationId, email, password, role);
         return await SignInAsync(email, password);
+    }
+
+    public async Task AddUserAsync(long organizationId, string email, string password, OrganizationRole role = OrganizationRole.Owner)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+        var org = await db.Organizations.FindAsync(organizationId) ?? throw new InvalidOperationException($"No organization {organizationId}.");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, password, "Test User", role);
     }
 
     /// <summary>An API client carrying the bearer token that /api/v1/auth/login issues for these credentials.</summary>
