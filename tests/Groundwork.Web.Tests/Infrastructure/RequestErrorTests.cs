@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Groundwork.Web.Data;
 using Groundwork.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Groundwork.Web.Tests.Infrastructure;
 
@@ -125,6 +128,9 @@ public sealed class RequestErrorTests(GroundworkAppFactory app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+        Assert.False(await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Name == "Sneaky"));
     }
 
     [Fact]

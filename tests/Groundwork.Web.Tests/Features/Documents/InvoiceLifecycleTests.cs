@@ -51,6 +51,41 @@ public sealed class InvoiceLifecycleTests(GroundworkAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Invoice_PendingEdited_RecalculatesWithTheLocationsCurrentRateAndStaysPending()
+    {
+        var client = await app.CreateOrganizationClientAsync();
+        var (jobId, locationId, customerId) = await client.CreateJobAsync(taxRate: 5m);
+        var lines = new[] { new { name = "Fixtures", quantity = 2, unitAmount = 100m, taxable = true } };
+        var invoice = await client.CreateAsync("/api/v1/invoices", new { jobId, lines });
+        await client.ActAsync($"/api/v1/invoices/{invoice.Id()}/finalize");
+        Assert.Equal(21_000, invoice.Cents("totalCents"));
+
+        var location = await client.PutJsonAsync($"/api/v1/locations/{locationId}", new { customerId, name = "Site", taxRatePercent = 10m });
+        Assert.Equal(HttpStatusCode.OK, location.StatusCode);
+        Assert.Equal(21_000, (await client.GetJsonAsync($"/api/v1/invoices/{invoice.Id()}")).Cents("totalCents"));
+
+        var edited = await client.PutJsonAsync($"/api/v1/invoices/{invoice.Id()}", new { jobId, number = invoice.GetProperty("number").GetString(), lines });
+
+        var json = await edited.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal("Pending", json.Status());
+        Assert.Equal(1_000, json.GetProperty("taxRateBasisPoints").GetInt32());
+        Assert.Equal(22_000, json.Cents("totalCents"));
+        Assert.Equal(2, json.GetProperty("history").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Invoice_History_RecordsTheActingUser()
+    {
+        var client = await app.CreateOrganizationClientAsync();
+        var (jobId, _, _) = await client.CreateJobAsync();
+
+        var invoice = await client.CreateInvoiceAsync(jobId, 10m);
+
+        Assert.All(invoice.GetProperty("history").EnumerateArray(), h => Assert.EndsWith("@test.example", h.GetProperty("byUser").GetString()));
+    }
+
+    [Fact]
     public async Task Invoice_VoidFromPending_IsVoidAndCannotBePaid()
     {
         var client = await app.CreateOrganizationClientAsync();

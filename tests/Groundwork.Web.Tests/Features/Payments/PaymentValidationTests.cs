@@ -131,6 +131,30 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
         Assert.Equal("PartiallyPaid", (await client.GetJsonAsync($"/api/v1/invoices/{second.Id()}")).Status());
     }
 
+    [Fact]
+    public async Task Payment_AcrossTwoInvoicesDeleted_ReopensBoth()
+    {
+        var (client, jobId) = await ArrangeAsync();
+        var first = await client.CreateInvoiceAsync(jobId, 100m);
+        var second = await client.CreateInvoiceAsync(jobId, 50m);
+        var payment = await client.CreateAsync("/api/v1/payments", new
+        {
+            method = "Wire",
+            applications = new[] { new { documentId = first.Id(), amount = 100m }, new { documentId = second.Id(), amount = 50m } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/payments/{payment.Id()}")).StatusCode);
+
+        foreach (var id in new[] { first.Id(), second.Id() })
+        {
+            var reread = await client.GetJsonAsync($"/api/v1/invoices/{id}");
+            Assert.Equal("Pending", reread.Status());
+            Assert.Equal(0, reread.Cents("paidCents"));
+            Assert.Equal(["Draft", "Pending", "Paid", "Pending"], reread.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()).ToList());
+        }
+        Assert.Empty((await client.GetJsonAsync("/api/v1/payments")).EnumerateArray());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
