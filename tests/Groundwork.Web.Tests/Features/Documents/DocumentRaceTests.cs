@@ -68,7 +68,7 @@ public sealed class DocumentRaceTests(RacingAppFactory app) : IClassFixture<Raci
         }
     }
 
-    [Fact(Skip = "BUG: SaveDocument.NextNumberAsync reads count+1 outside the insert; racing creates get the same number and all but one answer 400 'An invoice with this number already exists.' for a number the user never typed.")]
+    [Fact]
     public async Task Invoices_CreatedTogetherWithoutNumbers_AllGetDistinctNumbers()
     {
         var client = await app.CreateOrganizationClientAsync();

@@ -77,7 +77,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
         Assert.Equal(0, await client.CountAsync("/api/v1/invoices"));
     }
 
-    [Theory(Skip = "BUG: [Range(int, int)] on a decimal throws OverflowException beyond Int32 and the request answers 500; use Range(typeof(decimal), ...) or double bounds.")]
+    [Theory]
     [InlineData("1000000000000000", "1")]
     [InlineData("1", "1000000000000000")]
     public async Task Invoice_QuantityOrAmountBeyondInt32_IsRefusedNotAServerError(string quantity, string unitAmount)
