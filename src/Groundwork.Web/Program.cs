@@ -1,26 +1,39 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features;
 using Groundwork.Web.Features.Account;
+using Groundwork.Web.Features.QuickBooks;
 using Groundwork.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddGroundworkData();
-builder.AddGroundworkAccounts();
-builder.AddGroundworkFeatures();
-builder.AddGroundworkOrleans();
+namespace Groundwork.Web;
 
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-app.MapGroundworkApi();
-app.MapHealth();
-app.MapRazorPages();
-await app.PrepareDatabaseAsync();
-await app.RunAsync();
+/// <summary>Entry point. A named, namespaced class (not top-level statements) so tests can host the app unambiguously.</summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
 
-/// <summary>Entry point; public so integration tests can host the app.</summary>
-public partial class Program;
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddGroundworkData();
+        builder.AddGroundworkAccounts();
+        builder.AddGroundworkFeatures();
+        builder.AddGroundworkQuickBooks();
+        builder.AddGroundworkOrleans();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapGroundworkApi();
+        app.MapHealth();
+        app.MapGroundworkQuickBooks();
+        app.MapRazorPages();
+        await app.PrepareDatabaseAsync();
+        await app.RunAsync();
+    }
+}

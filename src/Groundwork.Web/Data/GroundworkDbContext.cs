@@ -40,6 +40,8 @@ public abstract class GroundworkDbContext(DbContextOptions options, ITenantConte
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentApplication> PaymentApplications => Set<PaymentApplication>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.QuickBooks.Connection.QboConnection> QboConnections => Set<Features.QuickBooks.Connection.QboConnection>();
+    public DbSet<Features.QuickBooks.Connection.QboOAuthState> QboOAuthStates => Set<Features.QuickBooks.Connection.QboOAuthState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,7 +26,8 @@ public sealed class ListQuery
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 
-    public int SafePage => Math.Max(1, Page ?? 1);
+    /// <summary>Clamped so the row offset always fits: 1,000,000 pages of 200.</summary>
+    public int SafePage => Math.Clamp(Page ?? 1, 1, 1_000_000);
     public int SafePageSize => Math.Clamp(PageSize ?? 25, 1, 200);
     public int Skip => (SafePage - 1) * SafePageSize;
     public string? Term => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();

@@ -22,8 +22,18 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
     private readonly SqliteConnection? _keepAlive;
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
+    private readonly string? _sqliteFile;
 
-    public GroundworkAppFactory()
+    public GroundworkAppFactory() : this(sqliteFile: false)
+    {
+    }
+
+    /// <param name="sqliteFile">
+    /// On the SQLite leg, use a temporary database file instead of shared-cache memory. Shared-cache SQLite locks per table, so a
+    /// request reading one table while another writes it can deadlock until the 30 s command timeout; a file locks per database.
+    /// Tests that race requests on purpose need the file.
+    /// </param>
+    protected GroundworkAppFactory(bool sqliteFile)
     {
         Provider = Environment.GetEnvironmentVariable("GROUNDWORK_TEST_DATABASE") ?? "Sqlite";
         if (Provider == "Postgres")
@@ -32,6 +42,11 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
                 ?? throw new InvalidOperationException("GROUNDWORK_TEST_POSTGRES must name the PostgreSQL server for the PostgreSQL leg.");
             _postgresDatabase = $"gw_test_{Guid.NewGuid():N}";
             _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else if (sqliteFile)
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"gw-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
         }
         else
         {
@@ -65,17 +80,41 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
     /// <summary>Creates an organization with one user of the given role; returns an API client signed in as that user.</summary>
     public async Task<HttpClient> CreateOrganizationClientAsync(string? name = null, OrganizationRole role = OrganizationRole.Owner)
     {
+        var organizationId = await CreateOrganizationAsync(name);
+        return await CreateUserClientAsync(organizationId, role);
+    }
+
+    public async Task<long> CreateOrganizationAsync(string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+        var org = new Organization { Name = name ?? $"Org {Guid.NewGuid():N}" };
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync();
+        return org.Id;
+    }
+
+    /// <summary>Adds a user with the given role to an existing organization; returns an API client signed in as that user.</summary>
+    public async Task<HttpClient> CreateUserClientAsync(long organizationId, OrganizationRole role = OrganizationRole.Owner)
+    {
         var email = $"{Guid.NewGuid():N}@test.example";
         const string password = "correct-horse-battery";
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
-            var org = new Organization { Name = name ?? $"Org {Guid.NewGuid():N}" };
-            db.Organizations.Add(org);
-            await db.SaveChangesAsync();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, password, "Test User", role);
-        }
+        await AddUserAsync(organizationId, email, password, role);
+        return await SignInAsync(email, password);
+    }
+
+    public async Task AddUserAsync(long organizationId, string email, string password, OrganizationRole role = OrganizationRole.Owner)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+        var org = await db.Organizations.FindAsync(organizationId) ?? throw new InvalidOperationException($"No organization {organizationId}.");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, password, "Test User", role);
+    }
+
+    /// <summary>An API client carrying the bearer token that /api/v1/auth/login issues for these credentials.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
         var client = CreateClient();
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
@@ -92,6 +131,14 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
         if (_keepAlive is not null)
         {
             await _keepAlive.DisposeAsync();
+        }
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-journal", _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
         if (_postgresDatabase is not null)
         {
@@ -110,4 +157,12 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
 public sealed class DemoAppFactory : GroundworkAppFactory
 {
     protected override bool SeedDemo => true;
+}
+
+/// <summary>The app on a SQLite file (or PostgreSQL on that leg), for tests that race requests against each other.</summary>
+public sealed class RacingAppFactory : GroundworkAppFactory
+{
+    public RacingAppFactory() : base(sqliteFile: true)
+    {
+    }
 }

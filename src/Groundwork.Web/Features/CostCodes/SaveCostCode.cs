@@ -30,6 +30,11 @@ public sealed class SaveCostCode(GroundworkDbContext db)
             return Outcome<CostCode>.Invalid(nameof(CostCodeInput.ParentId), "The parent cost code does not exist.");
         }
 
+        if (id is not null && input.ParentId is { } start && await IsDescendantAsync(start, id.Value, ct))
+        {
+            return Outcome<CostCode>.Invalid(nameof(CostCodeInput.ParentId), "The parent cannot be one of this cost code's own children.");
+        }
+
         CostCode? code;
         if (id is null)
         {
@@ -47,5 +52,17 @@ public sealed class SaveCostCode(GroundworkDbContext db)
         code.Name = input.Name.Trim();
         code.ParentId = input.ParentId;
         return await SaveChanges.TryAsync(db, code, nameof(CostCodeInput.Number), "A cost code with this number already exists.", ct);
+    }
+
+    /// <summary>Walks up from <paramref name="candidate"/>; a cycle would reach <paramref name="id"/>.</summary>
+    private async Task<bool> IsDescendantAsync(long candidate, long id, CancellationToken ct)
+    {
+        var parents = await db.CostCodes.Where(c => c.ParentId != null).ToDictionaryAsync(c => c.Id, c => c.ParentId!.Value, ct);
+        var seen = new HashSet<long>();
+        for (long? current = candidate; current is { } node && seen.Add(node); current = parents.TryGetValue(node, out var up) ? up : null)
+        {
+            if (node == id) return true;
+        }
+        return false;
     }
 }

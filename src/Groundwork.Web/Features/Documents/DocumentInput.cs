@@ -33,10 +33,12 @@ public sealed class LineInput
     [StringLength(Limits.Description)] public string? Description { get; set; }
     public long? CostCodeId { get; set; }
     public long? CostTypeId { get; set; }
-    [Range(-1_000_000, 1_000_000, ErrorMessage = "Quantity must be between -1,000,000 and 1,000,000.")]
+    [Range(typeof(decimal), "-1000000", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "Quantity must be between -1,000,000 and 1,000,000.")]
     public decimal Quantity { get; set; } = 1;
     /// <summary>Unit price (invoice) or unit cost (bill) in currency units, at most two decimals.</summary>
-    [Range(-10_000_000, 10_000_000, ErrorMessage = "Unit amount must be between -10,000,000 and 10,000,000.")]
+    [Range(typeof(decimal), "-10000000", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "Unit amount must be between -10,000,000 and 10,000,000.")]
     public decimal UnitAmount { get; set; }
     public bool Taxable { get; set; }
 

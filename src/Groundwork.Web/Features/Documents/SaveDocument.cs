@@ -7,7 +7,21 @@ namespace Groundwork.Web.Features.Documents;
 /// <summary>Creates a draft invoice or bill (id null), or replaces the header and lines of an editable one.</summary>
 public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, DocumentHistory history)
 {
+    private const int NumberAttempts = 10;
+
     public async Task<Outcome<Document>> HandleAsync(DocumentKind kind, long? id, DocumentInput input, CancellationToken ct)
+    {
+        var autoNumber = string.IsNullOrWhiteSpace(input.Number);
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await SaveOnceAsync(kind, id, input, ct);
+            // An empty number means "the next one": when a racing save took it, that is not the user's mistake — take the next.
+            var numberTaken = outcome.Kind == OutcomeKind.Invalid && outcome.Errors.ContainsKey(nameof(DocumentInput.Number));
+            if (!autoNumber || !numberTaken || attempt == NumberAttempts) return outcome;
+        }
+    }
+
+    private async Task<Outcome<Document>> SaveOnceAsync(DocumentKind kind, long? id, DocumentInput input, CancellationToken ct)
     {
         var check = await ValidateAsync(kind, input, ct);
         if (check.HasErrors) return check.ToOutcome<Document>();
@@ -29,6 +43,8 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
                 return Outcome<Document>.Conflict($"This {kind.ToString().ToLowerInvariant()} is {document.Status} and can no longer be edited.");
             }
             SaveChanges.ExpectVersion(db, document, input.Version);
+            // Even an edit of lines only must check and bump the document's version, or a stale edit would win silently.
+            db.Entry(document).State = EntityState.Modified;
             db.DocumentLines.RemoveRange(document.Lines);
             document.Lines.Clear();
         }

@@ -14,7 +14,8 @@ public sealed class LocationInput
     public string Name { get; set; } = "";
     public AddressInput Address { get; set; } = new();
     /// <summary>Percent, e.g. 8.25; empty for none.</summary>
-    [Range(0, 30, ErrorMessage = "Tax rate must be between 0 and 30 percent.")]
+    [Range(typeof(decimal), "0", "30", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "Tax rate must be between 0 and 30 percent.")]
     public decimal? TaxRatePercent { get; set; }
     public long? Version { get; set; }
 

@@ -25,6 +25,9 @@ public sealed class PaymentApplicationInput
 /// <summary>Records a payment against one or more finalized documents of one kind and moves each to PartiallyPaid or Paid.</summary>
 public sealed class RecordPayment(GroundworkDbContext db, TimeProvider clock, DocumentHistory history)
 {
+    /// <summary>Far above any construction invoice, far below where cents stop fitting in a long.</summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
     public async Task<Outcome<Payment>> HandleAsync(PaymentInput input, CancellationToken ct)
     {
         var check = new RequestValidator().Annotations(input)
@@ -36,6 +39,7 @@ public sealed class RecordPayment(GroundworkDbContext db, TimeProvider clock, Do
         {
             var amount = input.Applications[i].Amount;
             check.Check(amount > 0, $"Applications[{i}].Amount", "Amount must be greater than zero.")
+                .Check(amount <= MaxAmount, $"Applications[{i}].Amount", "Amount can be at most 1,000,000,000.")
                 .Check(decimal.Round(amount, 2) == amount, $"Applications[{i}].Amount", "Amount can have at most two decimals.");
         }
         if (check.HasErrors) return check.ToOutcome<Payment>();

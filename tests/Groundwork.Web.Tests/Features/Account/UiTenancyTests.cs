@@ -52,4 +52,15 @@ public sealed class UiTenancyTests(GroundworkAppFactory app) : IClassFixture<Gro
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/login", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task SignOut_FromAnyPage_EndsTheSession()
+    {
+        var client = await app.BrowserClientAsync(await app.CreateUserAsync(OrganizationRole.Member));
+        var signOut = await client.PostFormAsync("/Account/Logout", [], "/Customers");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var after = await client.GetAsync("/Customers");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
 }

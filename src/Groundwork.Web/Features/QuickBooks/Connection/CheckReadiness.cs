@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Groundwork.QuickBooks;
+using Groundwork.QuickBooks.Wire;
+using Groundwork.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Connection;
+
+/// <summary>One line of the readiness checklist: what was found, and the exact QuickBooks steps to fix it.</summary>
+public sealed record ReadinessItem(string Key, string Title, bool Ok, bool BlocksPushing, string Finding, string? Fix);
+
+public sealed record Readiness(DateTime CheckedAtUtc, IReadOnlyList<ReadinessItem> Items)
+{
+    public bool CanPush => Items.All(i => i.Ok || !i.BlocksPushing);
+    public bool SendDocNumber => Items.FirstOrDefault(i => i.Key == "custom-txn-numbers")?.Ok == true;
+
+    public static Readiness? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<Readiness>(json);
+    public string ToJson() => JsonSerializer.Serialize(this);
+}
+
+/// <summary>Reads the QBO company's settings live and turns them into the checklist the brief's steps call for.</summary>
+public sealed class CheckReadiness(GroundworkDbContext db, QboClient qbo, IGrainFactory grains, TimeProvider clock)
+{
+    public async Task<Readiness?> HandleAsync(long organizationId, CancellationToken ct)
+    {
+        var connection = await db.QboConnections.FirstOrDefaultAsync(ct);
+        if (connection is null) return null;
+        var access = await grains.GetGrain<IQboGatewayGrain>(organizationId).GetAccessAsync(false);
+        if (!access.IsReady) return Readiness.FromJson(connection.ReadinessJson);
+
+        var company = new QboCompanyContext(access.RealmId!, access.AccessToken!);
+        var agencies = await qbo.CountAsync(company, QboQuery.Count("TaxAgency"), ct);
+        var prefs = (await qbo.ReadPreferencesAsync(company, ct)).Value;
+        var readiness = new Readiness(clock.GetUtcNow().UtcDateTime, Evaluate(agencies, prefs));
+        connection.ReadinessJson = readiness.ToJson();
+        connection.ReadinessCheckedAtUtc = readiness.CheckedAtUtc;
+        await db.SaveChangesAsync(ct);
+        return readiness;
+    }
+
+    internal static List<ReadinessItem> Evaluate(int taxAgencies, QboPreferences prefs)
+    {
+        var perLine = prefs.AccountingInfoPrefs?.ClassTrackingPerTxnLine == true;
+        var perTxn = prefs.AccountingInfoPrefs?.ClassTrackingPerTxn == true;
+        var customNumbers = prefs.SalesFormsPrefs?.CustomTxnNumbers == true;
+        var salesTax = prefs.TaxPrefs?.UsingSalesTax == true;
+        return
+        [
+            new("tax-agency", "A tax agency exists in QuickBooks", taxAgencies > 0, BlocksPushing: true,
+                taxAgencies > 0 ? $"{taxAgencies} tax agenc{(taxAgencies == 1 ? "y" : "ies")} found." : "No tax agency is set up, so QuickBooks cannot take Groundwork's documents.",
+                taxAgencies > 0 ? null : "In QuickBooks: Taxes → Sales tax → Set up sales tax (or Add agency), choose your state's tax agency, save. Then press “Check again” here."),
+            new("class-tracking", "Class tracking: one class to each row in a transaction", perLine, BlocksPushing: false,
+                perLine ? "Classes are tracked per line, so cost types can map to classes."
+                    : perTxn ? "Classes are tracked once per transaction; Groundwork maps cost types per line." : "Class tracking is off.",
+                perLine ? null : "In QuickBooks: Gear → Account and settings → Advanced → Categories → turn on “Track classes”, set “Assign classes” to “One to each row in transaction”, Save. Needed only to map cost types to classes."),
+            new("custom-txn-numbers", "Custom transaction numbers", customNumbers, BlocksPushing: false,
+                customNumbers ? "On: Groundwork sends its invoice and bill numbers as the QuickBooks document number."
+                    : "Off: QuickBooks numbers invoices itself, and Groundwork's number goes into the memo.",
+                customNumbers ? null : "Optional. In QuickBooks: Gear → Account and settings → Sales → Sales form content → turn on “Custom transaction numbers”, Save."),
+            new("sales-tax", "Sales tax", salesTax, BlocksPushing: false,
+                salesTax ? "Sales tax is on; QuickBooks applies its own (automated) sales tax to taxable lines."
+                    : "Sales tax is off in QuickBooks; taxable lines are sent without tax.",
+                salesTax ? null : "In QuickBooks: Taxes → Sales tax → Set up sales tax, and follow the automated sales tax setup."),
+        ];
+    }
+}

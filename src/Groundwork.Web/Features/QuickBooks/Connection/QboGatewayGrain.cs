@@ -1,0 +1,108 @@
+using Groundwork.QuickBooks.OAuth;
+using Groundwork.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Orleans.Concurrency;
+
+namespace Groundwork.Web.Features.QuickBooks.Connection;
+
+/// <summary>What a QBO call needs: the realm and a live access token, or why there is none.</summary>
+[GenerateSerializer, Immutable]
+public sealed record QboAccess([property: Id(0)] string? RealmId, [property: Id(1)] string? AccessToken, [property: Id(2)] string? Problem)
+{
+    public bool IsReady => AccessToken is not null && RealmId is not null;
+}
+
+/// <summary>
+/// One per organization (its QBO company). Every QBO call gets its token here: the grain is the single writer
+/// of the token pair, refreshes before expiry, and saves the rotated refresh token at once.
+/// </summary>
+public interface IQboGatewayGrain : IGrainWithIntegerKey
+{
+    Task<QboAccess> GetAccessAsync(bool forceRefresh);
+}
+
+[Reentrant]
+internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeProvider clock, ILogger<QboGatewayGrain> logger)
+    : Grain, IQboGatewayGrain
+{
+    /// <summary>Refresh this long before the access token expires, so no call carries a token about to die.</summary>
+    public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+
+    private Task<QboAccess>? _refreshing;
+
+    public async Task<QboAccess> GetAccessAsync(bool forceRefresh)
+    {
+        var current = await ReadAsync(forceRefresh);
+        if (current is not null) return current;
+        // Reentrant: concurrent callers share one refresh (single flight).
+        _refreshing ??= RefreshAsync();
+        try
+        {
+            return await _refreshing;
+        }
+        finally
+        {
+            _refreshing = null;
+        }
+    }
+
+    /// <summary>The stored token when it is still good; null when a refresh is due.</summary>
+    private async Task<QboAccess?> ReadAsync(bool forceRefresh)
+    {
+        await using var scope = Scope(out var db);
+        var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
+        var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync();
+        if (connection is null) return new QboAccess(null, null, "QuickBooks is not connected.");
+        if (connection.Status != QboConnectionStatus.Connected) return new QboAccess(connection.RealmId, null, Describe(connection));
+        var fresh = connection.AccessTokenExpiresAtUtc > clock.GetUtcNow().UtcDateTime + RefreshAhead;
+        return fresh && !forceRefresh ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null) : null;
+    }
+
+    private async Task<QboAccess> RefreshAsync()
+    {
+        await using var scope = Scope(out var db);
+        var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
+        var oauth = scope.ServiceProvider.GetRequiredService<QboOAuthClient>();
+        var connection = await db.QboConnections.FirstOrDefaultAsync();
+        if (connection?.Status != QboConnectionStatus.Connected || vault.RefreshToken(connection) is not { } refreshToken)
+        {
+            return new QboAccess(connection?.RealmId, null, connection is null ? "QuickBooks is not connected." : Describe(connection));
+        }
+        try
+        {
+            vault.Store(connection, await oauth.RefreshAsync(refreshToken, CancellationToken.None));
+            LogRefreshed(logger, this.GetPrimaryKeyLong());
+        }
+        catch (QboOAuthException ex) when (ex.NeedsReconnect)
+        {
+            QboTokenVault.Forget(connection);
+            connection.Status = QboConnectionStatus.NeedsReconnect;
+            connection.StatusReason = "QuickBooks no longer accepts Groundwork's authorization (it was revoked or expired). Reconnect to resume syncing.";
+        }
+        try
+        {
+            // The Version check makes this a compare-and-swap: a duplicate activation elsewhere cannot overwrite a newer pair.
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ReadAsync(forceRefresh: false) ?? new QboAccess(connection.RealmId, null, "The token changed while refreshing; try again.");
+        }
+        return connection.Status == QboConnectionStatus.Connected
+            ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null)
+            : new QboAccess(connection.RealmId, null, Describe(connection));
+    }
+
+    private AsyncServiceScope Scope(out GroundworkDbContext db)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(this.GetPrimaryKeyLong());
+        db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
+        return scope;
+    }
+
+    private static string Describe(QboConnection c) => c.StatusReason ?? $"QuickBooks is {c.Status}.";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed QuickBooks tokens for organization {OrganizationId}")]
+    private static partial void LogRefreshed(ILogger logger, long organizationId);
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Organizations;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Groundwork.Web.Tests.Features.QuickBooks;
+
+[Trait("Category", "Database")]
+public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<QboAppFactory>
+{
+    private async Task<(TestUser User, HttpClient Client)> ConnectedOwnerAsync(string realm)
+    {
+        app.StartServer();
+        var user = await app.CreateUserAsync(OrganizationRole.Owner);
+        var client = await app.BrowserClientAsync(user);
+        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, realm)).StatusCode);
+        return (user, client);
+    }
+
+    private async Task<T> WithDbAsync<T>(TestUser user, Func<GroundworkDbContext, Task<T>> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(user.OrganizationId);
+        return await work(scope.ServiceProvider.GetRequiredService<GroundworkDbContext>());
+    }
+
+    private Task<QboConnection?> ConnectionAsync(TestUser user) => WithDbAsync(user, db => db.QboConnections.AsNoTracking().FirstOrDefaultAsync());
+
+    [Fact]
+    public async Task Disconnect_ThenReconnectSameCompany_KeepsTheSameLink()
+    {
+        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var before = (await ConnectionAsync(user))!;
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Disconnect", [], "/Settings/Integrations")).StatusCode);
+        var disconnected = (await ConnectionAsync(user))!;
+        Assert.Equal(QboConnectionStatus.Disconnected, disconnected.Status);
+        Assert.Null(disconnected.RefreshTokenProtected);
+        Assert.Equal(before.RealmId, disconnected.RealmId);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, QboAppFactory.UsRealm)).StatusCode);
+        var reconnected = (await ConnectionAsync(user))!;
+        Assert.Equal(QboConnectionStatus.Connected, reconnected.Status);
+        Assert.Equal(before.Id, reconnected.Id);
+    }
+
+    [Fact]
+    public async Task Connect_DifferentCompanyWhileLinked_IsRefusedUntilRemoved()
+    {
+        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var refused = await QboConnectFlow.ConnectAsync(client, QboAppFactory.PlainRealm);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("different company", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(QboAppFactory.UsRealm, (await ConnectionAsync(user))!.RealmId);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Remove", [], "/Settings/Integrations")).StatusCode);
+        Assert.Null(await ConnectionAsync(user));
+        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, QboAppFactory.PlainRealm)).StatusCode);
+        Assert.Equal(QboAppFactory.PlainRealm, (await ConnectionAsync(user))!.RealmId);
+    }
+
+    [Fact]
+    public async Task DisconnectedFromQuickBooksSide_NeedsReconnect_AndRemoveStillWorks()
+    {
+        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var qbo = app.CreateBrowserClient();
+        Assert.True((await qbo.PostAsync($"/qbo/admin/api/companies/{QboAppFactory.PlainRealm}/disconnect", null)).IsSuccessStatusCode);
+
+        var access = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId).GetAccessAsync(forceRefresh: true);
+        Assert.False(access.IsReady);
+        Assert.Equal(QboConnectionStatus.NeedsReconnect, (await ConnectionAsync(user))!.Status);
+        Assert.Contains("Needs reconnect", await client.GetStringAsync("/Settings/Integrations"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Remove", [], "/Settings/Integrations")).StatusCode);
+        Assert.Null(await ConnectionAsync(user));
+    }
+
+    [Fact]
+    public async Task Gateway_ManyCallersWhenTheTokenIsDue_RefreshOnceAndPersistTheRotatedToken()
+    {
+        var (user, _) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(1))));
+        var before = (await ConnectionAsync(user))!;
+
+        var gateway = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId);
+        var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => gateway.GetAccessAsync(forceRefresh: false)));
+
+        Assert.All(results, r => Assert.True(r.IsReady));
+        Assert.Single(results.Select(r => r.AccessToken).Distinct());
+        var after = (await ConnectionAsync(user))!;
+        Assert.NotEqual(before.RefreshTokenProtected, after.RefreshTokenProtected);
+        Assert.True(after.AccessTokenExpiresAtUtc > now.AddMinutes(30));
+        Assert.Equal(before.Version + 1, after.Version);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Groundwork.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app as `dotnet run` serves it: on a real loopback port, with the QBO emulator embedded under /qbo, so every
+/// QBO call and OAuth redirect crosses real HTTP. The emulator keeps its state in memory.
+/// </summary>
+public class QboAppFactory : GroundworkAppFactory
+{
+    public const string BookkeeperEmail = "bookkeeper@example.com";
+    public const string BookkeeperPassword = "quickbooks";
+    /// <summary>The emulator's US company: tax agency, classes per line.</summary>
+    public const string UsRealm = "9341452525163001";
+    /// <summary>The emulator's plain company: no tax agency, class tracking off.</summary>
+    public const string PlainRealm = "9341452525163002";
+
+    public QboAppFactory()
+    {
+        Port = FreePort();
+        UseKestrel(Port);
+    }
+
+    public int Port { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>A browser-like client on the real port: keeps cookies, does not follow redirects (the tests follow them).</summary>
+    public HttpClient CreateBrowserClient()
+    {
+        StartServer();
+#pragma warning disable RS0030 // The factory's clients follow redirects on a Kestrel server; this flow must see each one.
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
+#pragma warning restore RS0030
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("urls", BaseAddress.GetLeftPart(UriPartial.Authority));
+        builder.UseSetting("QuickBooks:Environment", "Custom");
+        builder.UseSetting("QboEmulator:Embedded", "true");
+        builder.UseSetting("QboEmulator:InMemory", "true");
+    }
+}
+
+/// <summary>The embedded default as a new user meets it: demo organization seeded, emulator under /qbo, real port.</summary>
+public sealed class DemoQboAppFactory : QboAppFactory
+{
+    protected override bool SeedDemo => true;
+}
+
+/// <summary>Drives Connect → Intuit's (the emulator's) authorize page → callback with plain HTTP, as a browser would.</summary>
+public static partial class QboConnectFlow
+{
+    /// <summary>Runs the flow up to the callback URL that the emulator redirects to (code, state, realmId), without following it.</summary>
+    public static async Task<Uri> AuthorizeAsync(HttpClient groundwork, string realmId, string action = "connect")
+    {
+        var start = await groundwork.PostFormAsync("/Settings/Integrations?handler=Connect", [], "/Settings/Integrations");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var authorize = start.Headers.Location!;
+
+        var signIn = Fields(await groundwork.GetStringAsync(authorize));
+        signIn["email"] = QboAppFactory.BookkeeperEmail;
+        signIn["password"] = QboAppFactory.BookkeeperPassword;
+        signIn["action"] = "signin";
+        var signedIn = await groundwork.PostAsync(authorize, new FormUrlEncodedContent(signIn));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        var choose = Fields(await groundwork.GetStringAsync(new Uri(authorize, signedIn.Headers.Location!)));
+        choose["realmId"] = realmId;
+        choose["action"] = action;
+        var connected = await groundwork.PostAsync(authorize, new FormUrlEncodedContent(choose));
+        Assert.Equal(HttpStatusCode.Redirect, connected.StatusCode);
+        return new Uri(authorize, connected.Headers.Location!);
+    }
+
+    public static async Task<HttpResponseMessage> ConnectAsync(HttpClient groundwork, string realmId) =>
+        await groundwork.GetAsync(await AuthorizeAsync(groundwork, realmId));
+
+    private static Dictionary<string, string> Fields(string html) =>
+        Hidden().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex Hidden();
+}
