@@ -28,7 +28,14 @@ public static class QboEmulatorServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.PostConfigure(Defaults.Apply);
+        options.PostConfigure(Defaults.Apply)
+            .Validate(o => o.TimeScale > 0, "QboEmulator:TimeScale must be greater than 0.")
+            .Validate(o => o.Limits.RequestsPerMinute > 0 && o.Limits.ConcurrentRequests > 0 && o.Limits.BatchRequestsPerMinute > 0 && o.Limits.BatchItems > 0,
+                "QboEmulator:Limits values must be greater than 0.")
+            .Validate(o => o.ClientApps.All(a => a.ClientId.Length > 0 && a.ClientSecret.Length > 0), "Every QboEmulator client app needs ClientId and ClientSecret.")
+            .Validate(o => o.Users.All(u => u.Email.Length > 0 && u.Password.Length > 0), "Every QboEmulator user needs Email and Password.")
+            .Validate(o => o.InMemory || !string.IsNullOrWhiteSpace(o.DatabasePath), "QboEmulator:DatabasePath is required unless InMemory is true.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddAntiforgery();
         services.AddDataProtection();
