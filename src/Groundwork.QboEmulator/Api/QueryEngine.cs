@@ -128,6 +128,7 @@ internal sealed class QueryEngine
     private static bool Like(JsonValue value, string pattern)
     {
         var regex = "^" + string.Join(".*", pattern.Split('%').Select(Regex.Escape)) + "$";
-        return Regex.IsMatch(value.ToString(), regex, RegexOptions.IgnoreCase | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        // Non-backtracking: a pattern full of % cannot make a query hang.
+        return Regex.IsMatch(value.ToString(), regex, RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
     }
 }

@@ -62,6 +62,19 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task Query_PathologicalLikePattern_AnswersQuickly()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+        await api.PostAsync("customer", new System.Text.Json.Nodes.JsonObject { ["DisplayName"] = new string('a', 400) });
+
+        var answer = await api.QueryAsync($"select * from Customer where DisplayName LIKE '{string.Concat(Enumerable.Repeat("%a", 40))}%b'");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Empty(answer.Json["QueryResponse"]!.AsObject());
+    }
+
+    [Fact]
     public async Task Query_NoMatches_EmptyQueryResponse()
     {
         await using var emulator = await TestEmulator.StartAsync();
