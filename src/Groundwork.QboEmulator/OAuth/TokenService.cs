@@ -16,6 +16,9 @@ internal sealed class TokenService(EmulatorClock clock, IOptions<QboEmulatorOpti
     private readonly Lock gate = new();
     private readonly Dictionary<string, Grant> grants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuthCode> codes = new(StringComparer.Ordinal);
+
+    /// <summary>Access token → grant id, so checking a bearer token does not scan every connection.</summary>
+    private readonly Dictionary<string, string> accessIndex = new(StringComparer.Ordinal);
     private bool loaded;
 
     private QboEmulatorOptions Options => options.Value;
@@ -104,12 +107,10 @@ internal sealed class TokenService(EmulatorClock clock, IOptions<QboEmulatorOpti
         lock (gate)
         {
             EnsureLoaded();
-            foreach (var grant in grants.Values)
+            if (accessIndex.TryGetValue(token, out var grantId) && grants.TryGetValue(grantId, out var grant)
+                && grant.AccessTokens.TryGetValue(token, out var expires))
             {
-                if (grant.AccessTokens.TryGetValue(token, out var expires))
-                {
-                    return expires > clock.UtcNow ? (AccessCheck.Valid, grant) : (AccessCheck.Expired, grant);
-                }
+                return expires > clock.UtcNow ? (AccessCheck.Valid, grant) : (AccessCheck.Expired, grant);
             }
 
             return (AccessCheck.Invalid, null);
@@ -163,10 +164,12 @@ internal sealed class TokenService(EmulatorClock clock, IOptions<QboEmulatorOpti
         foreach (var stale in grant.AccessTokens.Where(t => t.Value < now).Select(t => t.Key).ToList())
         {
             grant.AccessTokens.Remove(stale);
+            accessIndex.Remove(stale);
         }
 
         var access = "eyJlbmMiOiJBMTI4Q0JDLUhTMjU2IiwiYWxnIjoiZGlyIn0.." + Random(120);
         grant.AccessTokens[access] = now + Options.AccessTokenLifetime;
+        accessIndex[access] = grant.Id;
         Save(grant);
         return new TokenIssue(grant, access, Options.AccessTokenLifetime, grant.RefreshExpires - now);
     }
@@ -174,6 +177,11 @@ internal sealed class TokenService(EmulatorClock clock, IOptions<QboEmulatorOpti
     private bool Remove(Grant grant)
     {
         grants.Remove(grant.Id);
+        foreach (var token in grant.AccessTokens.Keys)
+        {
+            accessIndex.Remove(token);
+        }
+
         persistence.Enqueue(new PersistOp("", GrantKind, grant.Id, null));
         return true;
     }
@@ -193,6 +201,10 @@ internal sealed class TokenService(EmulatorClock clock, IOptions<QboEmulatorOpti
         {
             var grant = JsonSerializer.Deserialize<Grant>(row.Json)!;
             grants[grant.Id] = grant;
+            foreach (var token in grant.AccessTokens.Keys)
+            {
+                accessIndex[token] = grant.Id;
+            }
         }
     }
 
