@@ -32,6 +32,7 @@ internal sealed class EntityService(EmulatorStore store)
         Normalize(ctx, def, doc, existing: null);
         Stamp.Create(doc, ctx.Company.AllocateId(SequenceOf(def)), ctx.Now);
         store.Commit(ctx.Company, def.Name, doc, "Create");
+        Index(ctx, def, doc);
         ctx.Created(def.Name, doc.Str("Id")!);
         AfterCreate(ctx, def);
         LinkRecalc.After(ctx, store, def.Name, null, doc);
@@ -59,6 +60,7 @@ internal sealed class EntityService(EmulatorStore store)
         var before = existing.DeepClone().AsObject();
         Stamp.Update(doc, ctx.Now);
         store.Commit(ctx.Company, def.Name, doc, "Update");
+        Index(ctx, def, doc);
         LinkRecalc.After(ctx, store, def.Name, before, doc);
         if (doc.Str("FullyQualifiedName") != before.Str("FullyQualifiedName"))
         {
@@ -148,6 +150,14 @@ internal sealed class EntityService(EmulatorStore store)
             : ctx.Find(def.Name, id)) ?? throw Faults.ObjectNotFound();
         var token = body.Str("SyncToken") ?? throw Faults.Required("SyncToken");
         return token == existing.Str("SyncToken") ? existing : throw Faults.Stale();
+    }
+
+    private static void Index(OpContext ctx, EntityDef def, JsonObject doc)
+    {
+        if (def.Kind is EntityKind.Name or EntityKind.List)
+        {
+            NameRules.Indexed(ctx, def, doc);
+        }
     }
 
     public static string SequenceOf(EntityDef def) => def.Kind switch

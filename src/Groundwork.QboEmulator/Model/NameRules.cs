@@ -71,25 +71,46 @@ internal static class NameRules
 
     private static void CheckUnique(OpContext ctx, EntityDef def, JsonObject doc)
     {
-        var id = doc.Str("Id");
-        var name = Key(def, doc);
-        string[] scope = def.Kind == EntityKind.Name ? SharedNamespace : [def.Name];
-        foreach (var entity in scope)
+        var owner = Index(ctx, def).Owner(IndexKey(def, doc));
+        if (owner is not null && owner != $"{def.Name}/{doc.Str("Id")}")
         {
-            var other = EntityCatalog.Get(entity);
-            if (ctx.Company.All(entity).Any(d => d.Str("Id") != id && Key(other, d) == name && SameParent(def, doc, d)))
-            {
-                throw Faults.DuplicateName(def.Kind == EntityKind.Name ? "customer, vendor or employee" : Who(def));
-            }
+            throw Faults.DuplicateName(def.Kind == EntityKind.Name ? "customer, vendor or employee" : Who(def));
         }
     }
 
-    private static string Key(EntityDef def, JsonObject doc) =>
-        BaseName(def, doc.Str(def.NameField!) ?? "").Trim().ToUpperInvariant();
+    /// <summary>Records a committed name or list record in its company's name index.</summary>
+    public static void Indexed(OpContext ctx, EntityDef def, JsonObject doc) =>
+        Index(ctx, def).Set($"{def.Name}/{doc.Str("Id")}", IndexKey(def, doc));
 
-    /// <summary>List names are unique among siblings (same ParentRef); Customer/Vendor/Employee names are unique company-wide.</summary>
-    private static bool SameParent(EntityDef def, JsonObject a, JsonObject b) =>
-        def.Kind == EntityKind.Name || a.RefValue("ParentRef") == b.RefValue("ParentRef");
+    public static void Unindexed(OpContext ctx, EntityDef def, string id) => Index(ctx, def).Remove($"{def.Name}/{id}");
+
+    private static Store.NameIndex Index(OpContext ctx, EntityDef def)
+    {
+        var scope = def.Kind == EntityKind.Name ? "Names" : def.Name;
+        if (!ctx.Company.NameIndexes.TryGetValue(scope, out var index))
+        {
+            index = new Store.NameIndex();
+            foreach (var entity in def.Kind == EntityKind.Name ? SharedNamespace : [def.Name])
+            {
+                var other = EntityCatalog.Get(entity);
+                foreach (var existing in ctx.Company.All(entity))
+                {
+                    index.Set($"{entity}/{existing.Str("Id")}", IndexKey(other, existing));
+                }
+            }
+
+            ctx.Company.NameIndexes[scope] = index;
+        }
+
+        return index;
+    }
+
+    /// <summary>Trimmed, case-insensitive, without " (deleted)"; list names are unique among siblings (same ParentRef).</summary>
+    private static string IndexKey(EntityDef def, JsonObject doc)
+    {
+        var name = BaseName(def, doc.Str(def.NameField!) ?? "").Trim().ToUpperInvariant();
+        return def.Kind == EntityKind.Name ? name : $"{doc.RefValue("ParentRef")}|{name}";
+    }
 
     private static string Who(EntityDef def) => def.Name switch
     {

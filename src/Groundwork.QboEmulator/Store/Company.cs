@@ -30,6 +30,9 @@ internal sealed class Company(string realmId, string name)
 
     public Dictionary<string, StoredResponse> Replays { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Name indexes per scope ("Names" for Customer/Vendor/Employee, else the list's entity name).</summary>
+    public Dictionary<string, NameIndex> NameIndexes { get; } = new(StringComparer.Ordinal);
+
     public string AllocateId(string sequence)
     {
         var next = Sequences.GetValueOrDefault(sequence, 1);

@@ -154,6 +154,7 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
     {
         _ = ctx.Find("TaxAgency", id) ?? throw Faults.ObjectNotFound();
         store.Delete(ctx.Company, "TaxAgency", id);
+        NameRules.Unindexed(ctx, EntityCatalog.Get("TaxAgency"), id);
         if (!ctx.All("TaxAgency").Any())
         {
             SetPrefs(ctx, "TaxPrefs", new JsonObject { ["UsingSalesTax"] = false });
