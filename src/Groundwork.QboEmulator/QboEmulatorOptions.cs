@@ -61,7 +61,7 @@ public sealed class QboEmulatorLimits
     /// <summary>Items per batch request. Default 30.</summary>
     public int BatchItems { get; set; } = 30;
 
-    /// <summary>Turn all throttling off (benchmarks of the emulator itself). Default true.</summary>
+    /// <summary>Whether the limits apply; false turns all throttling off (benchmarks of the emulator itself). Default true.</summary>
     public bool Enabled { get; set; } = true;
 }
 
