@@ -45,6 +45,7 @@ internal static class FeatureRegistration
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
+            o.Conventions.AllowAnonymousToPage("/Settings/QuickBooksDisconnected");
             o.Conventions.AuthorizePage("/Payments/New", AccountServiceCollectionExtensions.AccountantPolicy);
             o.Conventions.AddPageRoute("/Documents/Edit", "/{kind:regex(^(invoices|bills)$)}/new");
         });

@@ -39,6 +39,27 @@ internal static class SaveChanges
         _ => false,
     };
 
+    /// <summary>
+    /// A new row (no id) added to the context, or the existing one expected at the version the user edited;
+    /// null when that row does not exist in this organization.
+    /// </summary>
+    public static async Task<TEntity?> FindOrAddAsync<TEntity>(GroundworkDbContext db, long? id, long? expectedVersion, Func<TEntity> create,
+        CancellationToken ct) where TEntity : TenantEntity
+    {
+        if (id is null)
+        {
+            var added = create();
+            db.Add(added);
+            return added;
+        }
+        var found = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (found is not null)
+        {
+            ExpectVersion(db, found, expectedVersion);
+        }
+        return found;
+    }
+
     /// <summary>Makes the save fail with a conflict unless the row is still at the version the user saw.</summary>
     public static void ExpectVersion<TEntity>(GroundworkDbContext db, TEntity entity, long? expected) where TEntity : class, IVersioned
     {

@@ -35,18 +35,8 @@ public sealed class SaveCostCode(GroundworkDbContext db)
             return Outcome<CostCode>.Invalid(nameof(CostCodeInput.ParentId), "The parent cannot be one of this cost code's own children.");
         }
 
-        CostCode? code;
-        if (id is null)
-        {
-            code = new CostCode { Number = "", Name = "" };
-            db.CostCodes.Add(code);
-        }
-        else
-        {
-            code = await db.CostCodes.FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (code is null) return Outcome<CostCode>.NotFound($"Cost code {id} was not found.");
-            SaveChanges.ExpectVersion(db, code, input.Version);
-        }
+        var code = await SaveChanges.FindOrAddAsync(db, id, input.Version, () => new CostCode { Number = "", Name = "" }, ct);
+        if (code is null) return Outcome<CostCode>.NotFound($"Cost code {id} was not found.");
 
         code.Number = input.Number.Trim();
         code.Name = input.Name.Trim();

@@ -23,18 +23,8 @@ public sealed class SaveCostType(GroundworkDbContext db)
         var check = new RequestValidator().Annotations(input);
         if (check.HasErrors) return check.ToOutcome<CostType>();
 
-        CostType? type;
-        if (id is null)
-        {
-            type = new CostType { Name = "" };
-            db.CostTypes.Add(type);
-        }
-        else
-        {
-            type = await db.CostTypes.FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (type is null) return Outcome<CostType>.NotFound($"Cost type {id} was not found.");
-            SaveChanges.ExpectVersion(db, type, input.Version);
-        }
+        var type = await SaveChanges.FindOrAddAsync(db, id, input.Version, () => new CostType { Name = "" }, ct);
+        if (type is null) return Outcome<CostType>.NotFound($"Cost type {id} was not found.");
 
         type.Name = input.Name.Trim();
         type.TaxableByDefault = input.TaxableByDefault;

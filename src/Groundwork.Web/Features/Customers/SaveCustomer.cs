@@ -32,18 +32,8 @@ public sealed class SaveCustomer(GroundworkDbContext db)
         var check = new RequestValidator().Annotations(input).Annotations(input.BillingAddress, "BillingAddress.");
         if (check.HasErrors) return check.ToOutcome<Customer>();
 
-        Customer? customer;
-        if (id is null)
-        {
-            customer = new Customer { Name = "" };
-            db.Customers.Add(customer);
-        }
-        else
-        {
-            customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (customer is null) return Outcome<Customer>.NotFound($"Customer {id} was not found.");
-            SaveChanges.ExpectVersion(db, customer, input.Version);
-        }
+        var customer = await SaveChanges.FindOrAddAsync(db, id, input.Version, () => new Customer { Name = "" }, ct);
+        if (customer is null) return Outcome<Customer>.NotFound($"Customer {id} was not found.");
 
         customer.Name = input.Name.Trim();
         customer.ContactName = AddressInput.Clean(input.ContactName);

@@ -32,18 +32,8 @@ public sealed class SaveJob(GroundworkDbContext db)
             return Outcome<Job>.Invalid(nameof(JobInput.LocationId), "The location does not exist.");
         }
 
-        Job? job;
-        if (id is null)
-        {
-            job = new Job { Number = "", Name = "" };
-            db.Jobs.Add(job);
-        }
-        else
-        {
-            job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct);
-            if (job is null) return Outcome<Job>.NotFound($"Job {id} was not found.");
-            SaveChanges.ExpectVersion(db, job, input.Version);
-        }
+        var job = await SaveChanges.FindOrAddAsync(db, id, input.Version, () => new Job { Number = "", Name = "" }, ct);
+        if (job is null) return Outcome<Job>.NotFound($"Job {id} was not found.");
 
         job.Number = input.Number.Trim();
         job.Name = input.Name.Trim();

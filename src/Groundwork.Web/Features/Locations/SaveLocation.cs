@@ -42,18 +42,8 @@ public sealed class SaveLocation(GroundworkDbContext db)
             return Outcome<Location>.Invalid(nameof(LocationInput.CustomerId), "The customer does not exist.");
         }
 
-        Location? location;
-        if (id is null)
-        {
-            location = new Location { Name = "" };
-            db.Locations.Add(location);
-        }
-        else
-        {
-            location = await db.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
-            if (location is null) return Outcome<Location>.NotFound($"Location {id} was not found.");
-            SaveChanges.ExpectVersion(db, location, input.Version);
-        }
+        var location = await SaveChanges.FindOrAddAsync(db, id, input.Version, () => new Location { Name = "" }, ct);
+        if (location is null) return Outcome<Location>.NotFound($"Location {id} was not found.");
 
         location.CustomerId = input.CustomerId;
         location.Name = input.Name.Trim();

@@ -23,7 +23,16 @@ internal static class QuickBooksRegistration
         if (emulator.Embedded)
         {
             builder.Services.AddQboEmulator(builder.Configuration.GetSection("QboEmulator"));
-            var baseUrl = new Uri(SelfUrl(builder.Configuration) + emulator.Prefix.Trim('/') + "/");
+            var self = SelfUrl(builder.Configuration);
+            var baseUrl = new Uri(self + emulator.Prefix.Trim('/') + "/");
+            // Like an app registered at Intuit: QuickBooks-side disconnects come back to Groundwork's disconnect URL.
+            builder.Services.PostConfigure<QboEmulatorOptions>(o =>
+            {
+                foreach (var app in o.ClientApps.Where(a => a.ClientId == QboEmulator.Infrastructure.Defaults.ClientId && a.DisconnectUrl is null))
+                {
+                    app.DisconnectUrl = self + "integrations/quickbooks/disconnected";
+                }
+            });
             // The embedded emulator's development app: local-only credentials, nothing secret to keep out of the repo.
             builder.Services.PostConfigure<QboClientOptions>(o =>
             {
@@ -39,7 +48,8 @@ internal static class QuickBooksRegistration
         }
         builder.Services.Configure<EmbeddedEmulatorOptions>(builder.Configuration.GetSection("QboEmulator"));
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<ConnectQuickBooks>()
-            .AddScoped<DisconnectQuickBooks>().AddScoped<CheckReadiness>();
+            .AddScoped<DisconnectQuickBooks>().AddScoped<CheckReadiness>().AddScoped<QboCompanyCalls>();
+        builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;
     }
 

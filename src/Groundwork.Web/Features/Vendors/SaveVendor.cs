@@ -32,18 +32,8 @@ public sealed class SaveVendor(GroundworkDbContext db)
         var check = new RequestValidator().Annotations(input).Annotations(input.Address, "Address.");
         if (check.HasErrors) return check.ToOutcome<Vendor>();
 
-        Vendor? vendor;
-        if (id is null)
-        {
-            vendor = new Vendor { Name = "" };
-            db.Vendors.Add(vendor);
-        }
-        else
-        {
-            vendor = await db.Vendors.FirstOrDefaultAsync(v => v.Id == id, ct);
-            if (vendor is null) return Outcome<Vendor>.NotFound($"Vendor {id} was not found.");
-            SaveChanges.ExpectVersion(db, vendor, input.Version);
-        }
+        var vendor = await SaveChanges.FindOrAddAsync(db, id, input.Version, () => new Vendor { Name = "" }, ct);
+        if (vendor is null) return Outcome<Vendor>.NotFound($"Vendor {id} was not found.");
 
         vendor.Name = input.Name.Trim();
         vendor.ContactName = AddressInput.Clean(input.ContactName);

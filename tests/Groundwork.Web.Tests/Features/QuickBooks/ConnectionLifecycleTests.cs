@@ -96,4 +96,22 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
         Assert.True(after.AccessTokenExpiresAtUtc > now.AddMinutes(30));
         Assert.Equal(before.Version + 1, after.Version);
     }
+
+    [Fact]
+    public async Task DisconnectUrl_CalledByQuickBooks_MarksOnlyRevokedLinksNeedsReconnect()
+    {
+        var (revoked, _) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (stillGood, _) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var anyone = app.CreateBrowserClient();
+
+        // A forged call changes nothing: the plain company's tokens still work.
+        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync($"/integrations/quickbooks/disconnected?realmId={QboAppFactory.PlainRealm}")).StatusCode);
+        Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(stillGood))!.Status);
+
+        // The QuickBooks side disconnects the app: tokens revoked, then the disconnect URL is called.
+        Assert.True((await anyone.PostAsync($"/qbo/admin/api/companies/{QboAppFactory.UsRealm}/disconnect", null)).IsSuccessStatusCode);
+        await anyone.GetAsync($"/integrations/quickbooks/disconnected?realmId={QboAppFactory.UsRealm}");
+        Assert.Equal(QboConnectionStatus.NeedsReconnect, (await ConnectionAsync(revoked))!.Status);
+        Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(stillGood))!.Status);
+    }
 }

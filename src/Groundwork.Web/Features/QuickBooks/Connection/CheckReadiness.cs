@@ -19,18 +19,23 @@ public sealed record Readiness(DateTime CheckedAtUtc, IReadOnlyList<ReadinessIte
 }
 
 /// <summary>Reads the QBO company's settings live and turns them into the checklist the brief's steps call for.</summary>
-public sealed class CheckReadiness(GroundworkDbContext db, QboClient qbo, IGrainFactory grains, TimeProvider clock)
+public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, TimeProvider clock)
 {
     public async Task<Readiness?> HandleAsync(long organizationId, CancellationToken ct)
     {
         var connection = await db.QboConnections.FirstOrDefaultAsync(ct);
         if (connection is null) return null;
-        var access = await grains.GetGrain<IQboGatewayGrain>(organizationId).GetAccessAsync(false);
-        if (!access.IsReady) return Readiness.FromJson(connection.ReadinessJson);
-
-        var company = new QboCompanyContext(access.RealmId!, access.AccessToken!);
-        var agencies = await qbo.CountAsync(company, QboQuery.Count("TaxAgency"), ct);
-        var prefs = (await qbo.ReadPreferencesAsync(company, ct)).Value;
+        int agencies;
+        QboPreferences prefs;
+        try
+        {
+            agencies = await qbo.CallAsync(organizationId, (c, company, t) => c.CountAsync(company, QboQuery.Count("TaxAgency"), t), ct);
+            prefs = (await qbo.CallAsync(organizationId, (c, company, t) => c.ReadPreferencesAsync(company, t), ct)).Value;
+        }
+        catch (QboNotConnectedException)
+        {
+            return Readiness.FromJson(connection.ReadinessJson);
+        }
         var readiness = new Readiness(clock.GetUtcNow().UtcDateTime, Evaluate(agencies, prefs));
         connection.ReadinessJson = readiness.ToJson();
         connection.ReadinessCheckedAtUtc = readiness.CheckedAtUtc;

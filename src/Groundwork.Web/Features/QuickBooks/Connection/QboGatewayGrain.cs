@@ -1,6 +1,7 @@
 using Groundwork.QuickBooks.OAuth;
 using Groundwork.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Groundwork.Web.Features.QuickBooks.Connection;
@@ -19,12 +20,19 @@ public sealed record QboAccess([property: Id(0)] string? RealmId, [property: Id(
 public interface IQboGatewayGrain : IGrainWithIntegerKey
 {
     Task<QboAccess> GetAccessAsync(bool forceRefresh);
+
+    /// <summary>Zero when a call may go now (holding a concurrency slot until <see cref="ReleaseAsync"/>), else how long to wait first.</summary>
+    Task<TimeSpan> TryAcquireAsync(bool batch);
+
+    Task ReleaseAsync();
 }
 
 [Reentrant]
-internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeProvider clock, ILogger<QboGatewayGrain> logger)
-    : Grain, IQboGatewayGrain
+internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QboLimitOptions> limitOptions,
+    ILogger<QboGatewayGrain> logger) : Grain, IQboGatewayGrain, IDisposable
 {
+    private readonly QboLimits _limits = new(limitOptions.Value);
+
     /// <summary>Refresh this long before the access token expires, so no call carries a token about to die.</summary>
     public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
 
@@ -45,6 +53,16 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
             _refreshing = null;
         }
     }
+
+    public Task<TimeSpan> TryAcquireAsync(bool batch) => Task.FromResult(_limits.TryAcquire(batch));
+
+    public Task ReleaseAsync()
+    {
+        _limits.Release();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _limits.Dispose();
 
     /// <summary>The stored token when it is still good; null when a refresh is due.</summary>
     private async Task<QboAccess?> ReadAsync(bool forceRefresh)

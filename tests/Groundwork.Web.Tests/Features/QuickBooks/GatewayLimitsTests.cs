@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Groundwork.QuickBooks;
+using Groundwork.Web.Features.Organizations;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Groundwork.Web.Tests.Features.QuickBooks;
+
+/// <summary>The emulator's minute lasts 6 s (time scale 10); Groundwork's window is shortened to match.</summary>
+public sealed class FastMinuteQboAppFactory : QboAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("QboEmulator:TimeScale", "10");
+        builder.UseSetting("QuickBooks:Limits:Window", "00:00:06");
+    }
+}
+
+[Trait("Category", "Database")]
+public sealed class GatewayLimitsTests(FastMinuteQboAppFactory app) : IClassFixture<FastMinuteQboAppFactory>
+{
+    [Fact]
+    public async Task Burst_Of2000Calls_NeverMeetsTheEmulatorsLimits()
+    {
+        app.StartServer();
+        var user = await app.CreateUserAsync(OrganizationRole.Owner);
+        var client = await app.BrowserClientAsync(user);
+        await QboConnectFlow.ConnectAsync(client, QboAppFactory.PlainRealm);
+        var before = await CountersAsync(QboAppFactory.PlainRealm);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var calls = scope.ServiceProvider.GetRequiredService<QboCompanyCalls>();
+        var results = await Task.WhenAll(Enumerable.Range(0, 2000).Select(_ =>
+            calls.CallAsync(user.OrganizationId, (c, company, ct) => c.CountAsync(company, QboQuery.Count("Customer"), ct), CancellationToken.None)));
+
+        Assert.All(results, count => Assert.True(count > 0));
+        var after = await CountersAsync(QboAppFactory.PlainRealm);
+        Assert.Equal(before.Throttled, after.Throttled);
+        Assert.True(after.Accepted - before.Accepted >= 2000);
+    }
+
+    private async Task<(long Accepted, long Throttled)> CountersAsync(string realm)
+    {
+        var http = app.CreateBrowserClient();
+        var all = await http.GetFromJsonAsync<JsonElement>("/qbo/admin/api/counters");
+        foreach (var c in all.EnumerateArray())
+        {
+            if (c.GetProperty("realmId").GetString() == realm)
+            {
+                return (c.GetProperty("accepted").GetInt64(), c.GetProperty("throttled").GetInt64());
+            }
+        }
+        return (0, 0);
+    }
+}
