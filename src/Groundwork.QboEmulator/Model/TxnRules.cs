@@ -39,6 +39,7 @@ internal static class TxnRules
     private static void Sales(OpContext ctx, EntityDef def, JsonObject doc, JsonObject? existing)
     {
         Require(doc, "CustomerRef");
+        FromCustomer(ctx, doc);
         if (doc["ClassRef"] is not null && !ctx.Pref("AccountingInfoPrefs", "ClassTrackingPerTxn"))
         {
             doc.Remove("ClassRef");
@@ -66,6 +67,27 @@ internal static class TxnRules
         doc["PrintStatus"] ??= "NotSet";
         doc["EmailStatus"] ??= "NotSet";
         DocNumber(ctx, def, doc, perParty: null);
+    }
+
+    /// <summary>Like QBO, a sales form without addresses or email takes the customer's.</summary>
+    private static void FromCustomer(OpContext ctx, JsonObject doc)
+    {
+        if (ctx.Find("Customer", doc.RefValue("CustomerRef")!) is not { } customer)
+        {
+            return;
+        }
+
+        doc["BillAddr"] ??= customer["BillAddr"]?.DeepClone();
+        doc["ShipAddr"] ??= (customer["ShipAddr"] ?? customer["BillAddr"])?.DeepClone();
+        if (doc["BillEmail"] is null && customer.Obj("PrimaryEmailAddr")?.Str("Address") is { } email)
+        {
+            doc["BillEmail"] = new JsonObject { ["Address"] = email };
+        }
+
+        foreach (var field in new[] { "BillAddr", "ShipAddr", "BillEmail" }.Where(f => doc[f] is null))
+        {
+            doc.Remove(field);
+        }
     }
 
     /// <summary>US sales tax: TxnTaxDetail is ignored when sales tax is off; otherwise the tax code's rates apply to TAX lines.</summary>

@@ -83,9 +83,16 @@ internal static class SeedData
 
     public static void Names(Seeder seeder, OpContext ctx, string[] customers, string inactiveCustomer, string[] vendors, string inactiveVendor)
     {
-        foreach (var name in customers)
+        foreach (var (name, i) in customers.Select((n, i) => (n, i)))
         {
-            seeder.Create(ctx, "Customer", new JsonObject { ["DisplayName"] = name }.ToJsonString());
+            var customer = new JsonObject { ["DisplayName"] = name };
+            if (i % 2 == 0)
+            {
+                customer["BillAddr"] = new JsonObject { ["Line1"] = $"{4581 + i} Finch St.", ["City"] = "Bayshore", ["CountrySubDivisionCode"] = "CA", ["PostalCode"] = "94326" };
+                customer["PrimaryEmailAddr"] = new JsonObject { ["Address"] = $"billing{i + 1}@example.com" };
+            }
+
+            seeder.Create(ctx, "Customer", customer.ToJsonString());
         }
 
         Deactivate(seeder, ctx, "Customer", seeder.Create(ctx, "Customer", new JsonObject { ["DisplayName"] = inactiveCustomer }.ToJsonString()));

@@ -26,6 +26,9 @@ public sealed class TransactionTests
         Assert.Equal("1", (string?)lines[0]!["Id"]);
         Assert.Equal("Labor", (string?)lines[0]!["SalesItemLineDetail"]!["ClassRef"]!["name"]);
         Assert.Equal("Amy's Bird Sanctuary", (string?)invoice["CustomerRef"]!["name"]);
+        Assert.Equal("4581 Finch St.", (string?)invoice["BillAddr"]!["Line1"]);
+        Assert.Equal("4581 Finch St.", (string?)invoice["ShipAddr"]!["Line1"]);
+        Assert.Equal("billing1@example.com", (string?)invoice["BillEmail"]!["Address"]);
     }
 
     [Fact]

@@ -109,11 +109,11 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     private void Print(List<ReplayRow> rows)
     {
         var table = new StringBuilder();
-        table.AppendLine("| fixture | request | recorded (status | keys | code) | emulator | verdict |");
-        table.AppendLine("|---|---|---|---|---|");
+        table.AppendLine("| fixture | request | recorded (status | keys | code) | emulator | verdict | recorded entity fields the emulator lacks (info) |");
+        table.AppendLine("|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
-            table.AppendLine($"| {r.File} | {r.Request} | {r.Expected} | {r.Actual} | {r.Verdict} |");
+            table.AppendLine($"| {r.File} | {r.Request} | {r.Expected} | {r.Actual} | {r.Verdict} | {r.MissingFields} |");
         }
 
         table.AppendLine($"matches: {rows.Count(r => r.Verdict == "match")}, mismatches: {rows.Count(r => r.Verdict == "MISMATCH")}, out of scope: {rows.Count(r => r.Verdict == VcrReplayer.OutOfScope)}");

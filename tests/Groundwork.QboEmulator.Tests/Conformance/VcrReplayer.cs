@@ -8,7 +8,7 @@ using Groundwork.QboEmulator.Tests.Support;
 namespace Groundwork.QboEmulator.Tests.Conformance;
 
 /// <summary>One row of the conformance table.</summary>
-public sealed record ReplayRow(string File, string Request, string Expected, string Actual, string Verdict);
+public sealed record ReplayRow(string File, string Request, string Expected, string Actual, string Verdict, string MissingFields = "");
 
 /// <summary>
 /// Replays one recorded Intuit interaction against the emulator, allowing for ids, times and seed data: a record id
@@ -40,7 +40,7 @@ internal sealed partial class VcrReplayer(TestEmulator emulator, string accessTo
         var body = request["body"] is JsonObject b ? await MapBodyAsync(Entity(relative), b.DeepClone().AsObject()) : null;
         var answer = await SendAsync(method, relative, body, bearer: file.StartsWith("error__401", StringComparison.Ordinal) ? "expired-token" : accessToken);
         var actual = Describe((int)answer.Status, answer.Body);
-        return new ReplayRow(file, label, expected, actual, actual == expected ? "match" : "MISMATCH");
+        return new ReplayRow(file, label, expected, actual, actual == expected ? "match" : "MISMATCH", MissingFields(response["body"], answer.Body));
     }
 
     /// <summary>"status | sorted top-level keys | fault code".</summary>
@@ -50,6 +50,23 @@ internal sealed partial class VcrReplayer(TestEmulator emulator, string accessTo
         var obj = body as JsonObject;
         var code = (string?)obj?["Fault"]?["Error"]?[0]?["code"] ?? (string?)obj?["fault"]?["error"]?[0]?["code"];
         return $"{status} | {keys}{(code is null ? "" : $" | {code}")}";
+    }
+
+    /// <summary>Informational: fields of the recorded entity that the emulator's entity lacks (not asserted).</summary>
+    public static string MissingFields(JsonNode? recorded, JsonNode? actual)
+    {
+        if (recorded is not JsonObject r || actual is not JsonObject a)
+        {
+            return "";
+        }
+
+        var entity = r.Select(p => p.Key).FirstOrDefault(k => k is not ("time" or "QueryResponse" or "BatchItemResponse" or "CDCResponse" or "Fault" or "fault"));
+        if (entity is null || r[entity] is not JsonObject recordedEntity || a[entity] is not JsonObject actualEntity)
+        {
+            return "";
+        }
+
+        return string.Join(" ", recordedEntity.Select(p => p.Key).Except(actualEntity.Select(p => p.Key)));
     }
 
     private async Task<QboAnswer> SendAsync(string method, string relative, JsonObject? body, string bearer)
