@@ -13,11 +13,20 @@ public sealed class CapturingHandler : HttpMessageHandler
 
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
 
+    /// <summary>The next N requests never answer (until cancelled), like an endpoint that times out.</summary>
+    public int HangNext { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var signature = request.Headers.TryGetValues("intuit-signature", out var values) ? values.First() : null;
         Requests.Enqueue(new CapturedRequest(request.Method, request.RequestUri!, body, signature));
+        if (HangNext > 0)
+        {
+            HangNext--;
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         return new HttpResponseMessage(Statuses.TryDequeue(out var status) ? status : HttpStatusCode.OK);
     }
 }

@@ -89,6 +89,20 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task EndpointSilentFor3Seconds_CountsAsFailureAndIsRetried()
+    {
+        var handler = new CapturingHandler { HangNext = 1 };
+        await using var emulator = await StartAsync(handler);
+        var api = await emulator.ApiAsync();
+
+        await api.PostAsync("customer", """{"DisplayName":"Slow Endpoint Co"}""");
+        var both = await WaitForAsync(emulator, handler, 2, step: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, both.Count);
+        Assert.Equal(both[0].Body, both[1].Body);
+    }
+
+    [Fact]
     public async Task DisconnectFromQuickBooksSide_RevokesTokensAndCallsDisconnectUrl()
     {
         var handler = new CapturingHandler();
