@@ -24,7 +24,8 @@ internal static class UiLists
             "payments" => Table(["Id", "Customer", "Amount", "Unapplied", ""], Docs(c, "Payment").Select(d => new[]
             {
                 E(d.Str("Id")), E(d.Obj("CustomerRef")?.Str("name")), Money(d, "TotalAmt"), Money(d, "UnappliedAmt"),
-                ui.Form(c.RealmId, "delete", Hidden("entity", "Payment") + Hidden("id", d.Str("Id")), "Delete", back),
+                ui.Form(c.RealmId, "void", Hidden("entity", "Payment") + Hidden("id", d.Str("Id")), "Void", back)
+                    + ui.Form(c.RealmId, "delete", Hidden("entity", "Payment") + Hidden("id", d.Str("Id")), "Delete", back),
             })),
             _ => null,
         };
@@ -79,9 +80,11 @@ internal static class UiLists
     {
         var customers = string.Concat(Docs(c, "Customer").Where(d => d.IsActive()).Select(d => $"<option value=\"{E(d.Str("Id"))}\">{E(d.Str("DisplayName"))}</option>"));
         var items = string.Concat(Docs(c, "Item").Where(d => d.IsActive()).Select(d => $"<option value=\"{E(d.Str("Id"))}\">{E(d.Str("Name"))}</option>"));
-        return "<h2>Credit memos</h2>" + Table(["Id", "Customer", "Total", "Remaining credit"], Docs(c, "CreditMemo").Select(d => new[]
+        return "<h2>Credit memos</h2>" + Table(["Id", "Customer", "Total", "Remaining credit", ""], Docs(c, "CreditMemo").Select(d => new[]
             {
                 E(d.Str("Id")), E(d.Obj("CustomerRef")?.Str("name")), Money(d, "TotalAmt"), Money(d, "RemainingCredit"),
+                ui.Form(c.RealmId, "void", Hidden("entity", "CreditMemo") + Hidden("id", d.Str("Id")), "Void", back)
+                    + ui.Form(c.RealmId, "delete", Hidden("entity", "CreditMemo") + Hidden("id", d.Str("Id")), "Delete", back),
             }))
             + ui.Form(c.RealmId, "credit-memo", $"<select name=\"customer\">{customers}</select> <select name=\"item\">{items}</select> <input name=\"amount\" required size=\"6\" placeholder=\"amount\"> ", "Make credit memo", back);
     }

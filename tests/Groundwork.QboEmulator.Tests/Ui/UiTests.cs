@@ -65,6 +65,22 @@ public sealed class UiTests
     }
 
     [Fact]
+    public async Task MakeCreditMemoThenVoidPayment_FromUi_ApiSeesBoth()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+        var browser = new BrowserSession(emulator.Client);
+
+        await ActAsync(browser, "invoices", "credit-memo", new() { ["customer"] = "1", ["item"] = "1", ["amount"] = "40" });
+        await ActAsync(browser, "payments", "void", new() { ["entity"] = "Payment", ["id"] = "3" });
+        var memos = await api.QueryAsync("select * from CreditMemo where CustomerRef = '1'");
+        var invoice = (await api.GetAsync("invoice/2")).Json["Invoice"]!;
+
+        Assert.Equal(40m, (decimal)memos.Json["QueryResponse"]!["CreditMemo"]![0]!["TotalAmt"]!);
+        Assert.Equal(800m, (decimal)invoice["Balance"]!);
+    }
+
+    [Fact]
     public async Task CreateClass_WithoutAntiforgeryToken_Rejected()
     {
         await using var emulator = await TestEmulator.StartAsync();
