@@ -39,6 +39,12 @@ public sealed class QboEmulatorOptions
     /// <summary>Per-company limits, as Intuit's.</summary>
     public QboEmulatorLimits Limits { get; set; } = new();
 
+    /// <summary>Webhook URL given to the default dev app (used only when <see cref="ClientApps"/> is empty). Default none.</summary>
+    public string? DevAppWebhookUrl { get; set; }
+
+    /// <summary>Disconnect URL given to the default dev app (used only when <see cref="ClientApps"/> is empty). Default none.</summary>
+    public string? DevAppDisconnectUrl { get; set; }
+
     /// <summary>Registered apps. Default (when empty): the Groundwork dev app, see README.</summary>
     public List<QboEmulatorClientApp> ClientApps { get; set; } = [];
 

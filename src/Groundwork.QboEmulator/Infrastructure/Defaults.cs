@@ -17,6 +17,7 @@ internal static class Defaults
             {
                 ClientId = ClientId, ClientSecret = ClientSecret, AllowLoopbackRedirects = true, VerifierToken = VerifierToken,
                 RedirectUris = ["http://localhost:5000/integrations/quickbooks/callback"],
+                WebhookUrl = options.DevAppWebhookUrl, DisconnectUrl = options.DevAppDisconnectUrl,
             });
         }
 

@@ -14,6 +14,16 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public async Task DevAppWebhookUrl_GivenToTheDefaultApp()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.DevAppWebhookUrl = "http://localhost:5000/integrations/quickbooks/webhooks");
+
+        var options = (IOptions<QboEmulatorOptions>)emulator.Services.GetService(typeof(IOptions<QboEmulatorOptions>))!;
+
+        Assert.Equal("http://localhost:5000/integrations/quickbooks/webhooks", Assert.Single(options.Value.ClientApps).WebhookUrl);
+    }
+
+    [Fact]
     public async Task NoAppsOrUsersConfigured_DevAppAndDemoUserAdded()
     {
         await using var emulator = await TestEmulator.StartAsync();
