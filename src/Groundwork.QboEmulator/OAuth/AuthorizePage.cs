@@ -53,7 +53,7 @@ internal static class AuthorizePage
     }
 
     public static async Task<IResult> PostAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store,
-        IDataProtectionProvider dp, IOptions<QboEmulatorOptions> options)
+        IDataProtectionProvider dp, IOptions<QboEmulatorOptions> options, EmulatorRoutes routes)
     {
         if (!http.Request.HasFormContentType || !await ValidAntiforgeryAsync(http))
         {
@@ -80,7 +80,11 @@ internal static class AuthorizePage
                 }
 
                 http.Response.Cookies.Append(CookieName, dp.CreateProtector(CookieName).Protect(user.Email),
-                    new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true });
+                    new CookieOptions
+                    {
+                        HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true,
+                        Path = routes.Path(http.Request, "") is { Length: > 0 } mount ? mount : "/",
+                    });
                 return Results.Redirect(QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}",
                     Carried.ToDictionary(k => k, k => (string?)f[k].ToString())), permanent: false, preserveMethod: false);
             case "connect":
