@@ -1,11 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Groundwork.Web.Data;
-using Groundwork.Web.Features.Demo;
 using Groundwork.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Groundwork.Web.Tests.Infrastructure;
 
@@ -19,29 +14,12 @@ public static partial class Users
     public static async Task<TestUser> CreateUserAsync(this GroundworkAppFactory app, OrganizationRole role, long? organizationId = null)
     {
         var email = $"{Guid.NewGuid():N}@test.example";
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GroundworkDbContext>();
-        var org = organizationId is { } id ? await db.Organizations.FindAsync(id) : null;
-        if (org is null)
-        {
-            org = new Organization { Name = $"Org {Guid.NewGuid():N}" };
-            db.Organizations.Add(org);
-            await db.SaveChangesAsync();
-        }
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(org.Id);
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureUserAsync(org, email, Password, "Test User", role);
-        return new TestUser(org.Id, email, Password);
+        var organization = organizationId ?? await app.CreateOrganizationAsync();
+        await app.AddUserAsync(organization, email, Password, role);
+        return new TestUser(organization, email, Password);
     }
 
-    public static async Task<HttpClient> ApiClientAsync(this GroundworkAppFactory app, TestUser user)
-    {
-        var client = app.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.ReadJsonAsync()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public static Task<HttpClient> ApiClientAsync(this GroundworkAppFactory app, TestUser user) => app.SignInAsync(user.Email, user.Password);
 
     /// <summary>A client that signs in through the login form and keeps the cookie; redirects are not followed.</summary>
     public static async Task<HttpClient> BrowserClientAsync(this GroundworkAppFactory app, TestUser user)
