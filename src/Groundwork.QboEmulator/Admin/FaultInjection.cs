@@ -11,7 +11,10 @@ internal sealed class FaultSettings
     /// <summary>Share of API requests (0..1) answered 500 SystemFault before any work.</summary>
     public double ErrorRate { get; set; }
 
-    /// <summary>The next N API requests answer 500.</summary>
+    /// <summary>Status of injected server errors: 500 (default) or 503 (Intuit's "service unavailable" under sustained load).</summary>
+    public int ErrorStatus { get; set; } = 500;
+
+    /// <summary>The next N API requests answer with <see cref="ErrorStatus"/>.</summary>
     public int FailNext { get; set; }
 
     /// <summary>The next N API requests answer 429 (code 3001).</summary>

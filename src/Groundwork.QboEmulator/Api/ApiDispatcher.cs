@@ -53,7 +53,8 @@ internal sealed class ApiDispatcher(
         }
 
         // Injected latency is server time: it holds one of the company's 10 concurrent slots, as a slow QBO call would.
-        var latency = faults.Get(realmId).LatencyMs;
+        var settings = faults.Get(realmId);
+        var latency = settings.LatencyMs;
         if (latency > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(latency), clock.Real, http.RequestAborted);
@@ -61,7 +62,7 @@ internal sealed class ApiDispatcher(
 
         if (faults.TakeFailure(realmId))
         {
-            await WriteFaultAsync(http, Faults.SystemFailure());
+            await WriteFaultAsync(http, Faults.SystemFailure(settings.ErrorStatus));
             return;
         }
 

@@ -62,7 +62,7 @@ internal static class Faults
     public static QboException Throttled() => new(429, "SERVICE", new QboError("3001",
         "message=ThrottleExceeded; errorCode=003001; statusCode=429", "The request limit was reached.  Try again later"));
 
-    public static QboException SystemFailure() => new(500, "SystemFault", new QboError("10000",
+    public static QboException SystemFailure(int status = 500) => new(status == 503 ? 503 : 500, "SystemFault", new QboError("10000",
         "An application error has occurred while processing your request", "System Failure Error: injected by the emulator's fault injection"));
 
     public static QboException WrongRealm() => new(401, "AuthenticationFault", new QboError("100",

@@ -98,6 +98,19 @@ public sealed class LimitAndFaultInjectionTests
     }
 
     [Fact]
+    public async Task FaultInjection_ErrorStatus503_ServiceUnavailableSystemFault()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+        await PutFaultsAsync(emulator, "*", """{"failNext":1,"errorStatus":503}""");
+
+        var failed = await api.GetAsync("customer/1");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
+        Assert.Equal("10000", failed.FaultCode);
+    }
+
+    [Fact]
     public async Task FaultInjection_DropResponseAfterCommit_WriteIsStoredButNoAnswer()
     {
         await using var emulator = await TestEmulator.StartAsync();
