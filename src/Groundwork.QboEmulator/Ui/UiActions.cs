@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Groundwork.QboEmulator.Ui;
 
 /// <summary>What a person does on the QuickBooks side; every change goes through the same rules (and webhooks) as the API.</summary>
-internal sealed class UiActions(EntityService entities, EmulatorStore store, EmulatorClock clock)
+internal sealed class UiActions(EntityService entities, EmulatorStore store, EmulatorClock clock, Admin.FaultInjection faults, OAuth.TokenService tokens)
 {
     public string Run(Company company, string action, IFormCollection form)
     {
@@ -31,6 +31,8 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
                     "custom-numbers" => SetPrefs(ctx, "SalesFormsPrefs", new JsonObject { ["CustomTxnNumbers"] = form["on"] == "true" }),
                     "add-tax-agency" => Created(Create(ctx, "TaxAgency", new JsonObject { ["DisplayName"] = form["name"].ToString() }), "Tax agency"),
                     "remove-tax-agency" => RemoveTaxAgency(ctx, form["id"].ToString()),
+                    "faults" => SetFaults(company.RealmId, form),
+                    "expire-tokens" => $"{tokens.ExpireAccessTokens(company.RealmId)} access token(s) expired.",
                     _ => "Unknown action.",
                 };
             }
@@ -161,6 +163,18 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
         }
 
         return "Tax agency removed.";
+    }
+
+    private string SetFaults(string realmId, IFormCollection form)
+    {
+        int Int(string key) => int.TryParse(form[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : 0;
+        double Rate(string key) => double.TryParse(form[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? Math.Clamp(v, 0, 1) : 0;
+        faults.Set(realmId, new Admin.FaultSettings
+        {
+            LatencyMs = Int("latencyMs"), ErrorRate = Rate("errorRate"), FailNext = Int("failNext"), ThrottleNext = Int("throttleNext"),
+            DropResponseNext = Int("dropResponseNext"), ErrorStatus = Int("errorStatus") == 503 ? 503 : 500,
+        });
+        return "Fault injection saved.";
     }
 
     private static decimal Amount(IFormCollection form, decimal fallback) =>

@@ -36,7 +36,8 @@ internal static class UiEndpoints
         return Page("Companies", UiPages.Table(["Company", "Realm id"], rows) + $"<p><a href=\"{E(ui.Link("/ui/apps"))}\">Apps (client ids, redirect URIs, webhooks)</a></p>");
     }
 
-    private static IResult Dashboard(HttpContext http, string realmId, string? msg, EmulatorStore store, TokenService tokens, EmulatorRoutes routes)
+    private static IResult Dashboard(HttpContext http, string realmId, string? msg, EmulatorStore store, TokenService tokens, EmulatorRoutes routes,
+        Admin.FaultInjection faults)
     {
         if (store.Find(realmId) is not { } company)
         {
@@ -45,7 +46,7 @@ internal static class UiEndpoints
 
         lock (company.Gate)
         {
-            return Page(company.Name, new UiPages(http, routes.Path(http.Request, "")).Dashboard(company, tokens.Connections(realmId), msg));
+            return Page(company.Name, new UiPages(http, routes.Path(http.Request, "")).Dashboard(company, tokens.Connections(realmId), faults.Get(realmId), msg));
         }
     }
 

@@ -46,7 +46,22 @@ internal sealed class UiPages(HttpContext http, string basePath)
         return html.Append("</tbody></table>").ToString();
     }
 
-    public string Dashboard(Company c, List<Grant> connections, string? msg)
+    public string Dashboard(Company c, List<Grant> connections, Admin.FaultSettings faults, string? msg) =>
+        Settings(c, connections, msg) + FaultForm(c, faults);
+
+    private string FaultForm(Company c, Admin.FaultSettings f)
+    {
+        var back = Link($"/ui/{c.RealmId}");
+        string Field(string name, string label, object value) =>
+            $"<label>{E(label)} <input name=\"{name}\" size=\"5\" value=\"{E(Convert.ToString(value, CultureInfo.InvariantCulture))}\"></label> ";
+        return "<h2>Fault injection (API calls of this company)</h2>" + Form(c.RealmId, "faults",
+                Field("latencyMs", "Latency ms", f.LatencyMs) + Field("errorRate", "Error rate 0–1", f.ErrorRate) + Field("errorStatus", "Error status", f.ErrorStatus)
+                + Field("failNext", "Fail next", f.FailNext) + Field("throttleNext", "429 next", f.ThrottleNext) + Field("dropResponseNext", "Drop answer next", f.DropResponseNext),
+                "Save", back)
+            + " " + Form(c.RealmId, "expire-tokens", "", "Expire access tokens now", back);
+    }
+
+    private string Settings(Company c, List<Grant> connections, string? msg)
     {
         var prefs = c.Get("Preferences", "1")!;
         var accounting = prefs.Obj("AccountingInfoPrefs")!;

@@ -144,6 +144,20 @@ public sealed class UiTests
     }
 
     [Fact]
+    public async Task FaultInjectionForm_ThrottleNext_NextApiCall429()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+
+        await ActAsync(new BrowserSession(emulator.Client), "", "faults", new() { ["throttleNext"] = "1", ["latencyMs"] = "0" });
+        var throttled = await api.GetAsync("customer/1");
+        var next = await api.GetAsync("customer/1");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.Status);
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+    }
+
+    [Fact]
     public async Task ImportProductsCsv_BlankAccountsUseDefaults_ColonRowSkipped()
     {
         await using var emulator = await TestEmulator.StartAsync();
