@@ -10,6 +10,15 @@ internal static class WireValidator
 {
     public static void Validate(EntityDef def, JsonObject body)
     {
+        ValidateTop(def, body);
+        if (def.Kind == EntityKind.Transaction)
+        {
+            LineSchema.Validate(body);
+        }
+    }
+
+    private static void ValidateTop(EntityDef def, JsonObject body)
+    {
         foreach (var (name, value) in body)
         {
             if (!def.Fields.TryGetValue(name, out var spec))

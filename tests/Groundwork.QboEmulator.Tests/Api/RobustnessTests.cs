@@ -51,6 +51,20 @@ public sealed class RobustnessTests
         Assert.Equal("ValidationFault", (string?)answer.Json["Fault"]!["type"]);
     }
 
+    [Theory]
+    [InlineData("{\"CustomerRef\":{\"value\":\"1\"},\"Line\":[{\"Amount\":10,\"DetailType\":\"SalesItemLineDetail\",\"SalesItemLineDetail\":{\"ItemRef\":{\"value\":\"1\"},\"Quantity\":1}}]}", "Quantity")]
+    [InlineData("{\"CustomerRef\":{\"value\":\"1\"},\"Line\":[{\"Amount\":10,\"Memo\":\"x\",\"DetailType\":\"SalesItemLineDetail\",\"SalesItemLineDetail\":{\"ItemRef\":{\"value\":\"1\"}}}]}", "Memo")]
+    public async Task UnknownPropertyInsideALine_Fault2010NamingIt(string body, string property)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+
+        var answer = await api.PostAsync("invoice", body);
+
+        Assert.Equal("2010", answer.FaultCode);
+        Assert.Contains($"\"{property}\"", (string?)answer.Json["Fault"]!["Error"]![0]!["Detail"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ConcurrentRequests_EleventhInFlight_429()
     {
