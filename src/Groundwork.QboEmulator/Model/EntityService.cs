@@ -5,7 +5,7 @@ using Groundwork.QboEmulator.Store;
 namespace Groundwork.QboEmulator.Model;
 
 /// <summary>Create, read, full/sparse update, delete and void of one entity; callers hold the company's lock.</summary>
-internal sealed class EntityService(EmulatorStore store)
+internal sealed partial class EntityService(EmulatorStore store)
 {
     private static readonly string[] SystemFields = ["Id", "SyncToken", "MetaData", "domain", "sparse", "status"];
 
@@ -70,25 +70,6 @@ internal sealed class EntityService(EmulatorStore store)
         return doc.Public();
     }
 
-    /// <summary>A renamed parent renames its sub-customers/sub-items in FullyQualifiedName (each an update, as in QBO).</summary>
-    private void RefreshChildren(OpContext ctx, EntityDef def, JsonObject parent)
-    {
-        foreach (var child in ctx.Company.All(def.Name).Where(c => c.RefValue("ParentRef") == parent.Str("Id")).ToList())
-        {
-            var name = $"{parent.Str("FullyQualifiedName")}:{child.Str(def.NameField!)}";
-            if (child.Str("FullyQualifiedName") == name)
-            {
-                continue;
-            }
-
-            child["FullyQualifiedName"] = name;
-            child.Obj("ParentRef")!["name"] = parent.Str("FullyQualifiedName");
-            Stamp.Update(child, ctx.Now);
-            store.Commit(ctx.Company, def.Name, child, "Update");
-            RefreshChildren(ctx, def, child);
-        }
-    }
-
     public JsonObject Delete(OpContext ctx, EntityDef def, JsonObject body)
     {
         if (!def.IsDeletable)
@@ -107,38 +88,6 @@ internal sealed class EntityService(EmulatorStore store)
     {
         WireValidator.Validate(def, body);
         return VoidExisting(ctx, def, Existing(ctx, def, body));
-    }
-
-    private JsonObject VoidExisting(OpContext ctx, EntityDef def, JsonObject existing)
-    {
-        if (!def.IsVoidable)
-        {
-            throw Faults.UnsupportedOperation("Operation Void is not supported.");
-        }
-
-        var before = existing.DeepClone().AsObject();
-        var doc = existing.DeepClone().AsObject();
-        foreach (var line in (doc.Arr("Line") ?? []).OfType<JsonObject>())
-        {
-            line["Amount"] = 0;
-        }
-
-        foreach (var field in new[] { "TotalAmt", "Balance", "UnappliedAmt", "RemainingCredit" }.Where(f => doc[f] is not null))
-        {
-            doc[field] = 0;
-        }
-
-        doc["PrivateNote"] = "Voided";
-        doc["__voided"] = true;
-        if (doc.Obj("TxnTaxDetail") is { } tax)
-        {
-            tax["TotalTax"] = 0;
-        }
-
-        Stamp.Update(doc, ctx.Now);
-        store.Commit(ctx.Company, def.Name, doc, "Void");
-        LinkRecalc.After(ctx, store, def.Name, before, doc);
-        return doc.Public();
     }
 
     private static JsonObject Existing(OpContext ctx, EntityDef def, JsonObject body)
