@@ -68,10 +68,18 @@ internal sealed class QueryEngine
         };
     }
 
+    /// <summary>
+    /// Unknown properties are not queryable, and neither are lines, addresses and other nested objects or the free-text
+    /// notes (Intuit marks them not filterable); MetaData times and references are.
+    /// </summary>
     private static void CheckProperty(EntityDef def, string property)
     {
         var head = property.Split('.')[0];
-        if (!def.Fields.Keys.Any(k => k.Equals(head, StringComparison.OrdinalIgnoreCase)))
+        var spec = def.Fields.Values.FirstOrDefault(f => f.Name.Equals(head, StringComparison.OrdinalIgnoreCase));
+        var filterable = spec is not null
+            && (spec.Kind is not ('o' or 'a') || spec.Name == "MetaData")
+            && spec.Name is not ("PrivateNote" or "Notes");
+        if (!filterable)
         {
             throw Faults.InvalidQuery($"property '{property}' is not queryable");
         }

@@ -90,6 +90,8 @@ public sealed class QueryTests
     [InlineData("SELECT * FROM Customer STARTPOSITION 0", "4001")]
     [InlineData("SELECT * FROM Customer MAXRESULTS 1001", "4001")]
     [InlineData("SELECT * FROM Customer WHERE Nonsense = '1'", "4001")]
+    [InlineData("SELECT * FROM Invoice WHERE PrivateNote LIKE '%gw-%'", "4001")]
+    [InlineData("SELECT * FROM Invoice WHERE Line = '1'", "4001")]
     [InlineData("SELECT FROM Customer", "4000")]
     [InlineData("SELECT * FROM Customer WHERE DisplayName = 'A' OR Id = '1'", "4000")]
     [InlineData("SELECT * FROM Customer WHERE DisplayName = 'unterminated", "4000")]
