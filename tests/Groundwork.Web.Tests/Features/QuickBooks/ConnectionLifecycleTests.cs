@@ -114,4 +114,19 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
         Assert.Equal(QboConnectionStatus.NeedsReconnect, (await ConnectionAsync(revoked))!.Status);
         Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(stillGood))!.Status);
     }
+
+    [Fact]
+    public async Task Call_AfterQuickBooksExpiredTheAccessToken_RefreshesOnceAndSucceeds()
+    {
+        var (user, _) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var before = (await ConnectionAsync(user))!;
+        Assert.True((await app.CreateBrowserClient().PostAsync($"/qbo/admin/api/companies/{QboAppFactory.PlainRealm}/expire-tokens", null)).IsSuccessStatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var calls = scope.ServiceProvider.GetRequiredService<QboCompanyCalls>();
+        var info = await calls.CallAsync(user.OrganizationId, (c, company, ct) => c.ReadCompanyInfoAsync(company, ct), CancellationToken.None);
+
+        Assert.Equal("Second Street Renovations", info.Value.CompanyName);
+        Assert.NotEqual(before.AccessTokenProtected, (await ConnectionAsync(user))!.AccessTokenProtected);
+    }
 }

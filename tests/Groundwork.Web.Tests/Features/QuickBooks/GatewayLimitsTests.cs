@@ -57,3 +57,27 @@ public sealed class GatewayLimitsTests(FastMinuteQboAppFactory app) : IClassFixt
         return (0, 0);
     }
 }
+
+/// <summary>QBO's 429 carries Retry-After: 60 (real seconds), so this waits a minute; it runs in one leg only.</summary>
+public sealed class GatewayThrottleTests(FastMinuteQboAppFactory app) : IClassFixture<FastMinuteQboAppFactory>
+{
+    [Fact]
+    public async Task Call_WhenQuickBooksThrottles_WaitsAndSucceeds()
+    {
+        app.StartServer();
+        var user = await app.CreateUserAsync(OrganizationRole.Owner);
+        await QboConnectFlow.ConnectAsync(await app.BrowserClientAsync(user), QboAppFactory.UsRealm);
+        var admin = app.CreateBrowserClient();
+        var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
+            new StringContent("""{"throttleNext":1}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(inject.IsSuccessStatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var calls = scope.ServiceProvider.GetRequiredService<QboCompanyCalls>();
+        var info = await calls.CallAsync(user.OrganizationId, (c, company, ct) => c.ReadCompanyInfoAsync(company, ct), CancellationToken.None);
+
+        Assert.Equal("Groundwork Demo Builders", info.Value.CompanyName);
+        var faults = await (await admin.GetAsync("/qbo/admin/api/faults")).ReadJsonAsync();
+        Assert.Equal(0, faults.GetProperty(QboAppFactory.UsRealm).GetProperty("throttleNext").GetInt32());
+    }
+}
