@@ -5,6 +5,7 @@ using Groundwork.QboEmulator.Model;
 using Groundwork.QboEmulator.OAuth;
 using Groundwork.QboEmulator.Store;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Groundwork.QboEmulator.Api;
@@ -13,14 +14,15 @@ namespace Groundwork.QboEmulator.Api;
 /// The gateway in front of <c>/v3/company/{realmId}/…</c>: injected faults, bearer token, realm, limits, body,
 /// <c>requestid</c> replay, then the operation under the company's lock.
 /// </summary>
-internal sealed class ApiDispatcher(
+internal sealed partial class ApiDispatcher(
     EmulatorStore store,
     TokenService tokens,
     CompanyLimiter limiter,
     FaultInjection faults,
     ApiRouter router,
     EmulatorClock clock,
-    IOptions<QboEmulatorOptions> options)
+    IOptions<QboEmulatorOptions> options,
+    ILogger<ApiDispatcher> logger)
 {
     public async Task HandleAsync(HttpContext http, string realmId, string path)
     {
@@ -124,6 +126,13 @@ internal sealed class ApiDispatcher(
             {
                 response = Serialize(ApiOutcome.Fault(fault, clock));
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An emulator bug still answers like Intuit's SystemFault, and is not stored for replay.
+                LogUnexpected(logger, e);
+                return Serialize(ApiOutcome.Fault(new QboException(500, "SystemFault", new QboError("10000",
+                    "An application error has occurred while processing your request", $"System Failure Error: {e.GetType().Name}")), clock));
+            }
 
             if (requestId is not null)
             {
@@ -133,6 +142,9 @@ internal sealed class ApiDispatcher(
             return response;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in the QBO emulator API")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 
     private static StoredResponse Serialize(ApiOutcome outcome) => new(outcome.Status, outcome.Body.ToJsonString(Json.Wire));
 
