@@ -172,7 +172,7 @@ internal sealed partial class EntityService(EmulatorStore store)
                 TxnRules.Normalize(ctx, def, doc, existing);
                 break;
             case EntityKind.Singleton:
-                SingletonRules.Normalize(def, doc);
+                SingletonRules.Normalize(ctx, def, doc, existing);
                 break;
         }
 

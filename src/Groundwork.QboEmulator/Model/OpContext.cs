@@ -21,6 +21,9 @@ internal sealed class OpContext(Company company, DateTimeOffset now, string toda
     /// <summary>In a batch, objects created by earlier items are invisible to later ones (Intuit blog 2017-07-27).</summary>
     public bool HideCreations { get; init; }
 
+    /// <summary>A change made on the QuickBooks side (UI, seed), which may set what the API treats as read-only.</summary>
+    public bool QuickBooksSide { get; init; }
+
     public void Created(string entity, string id)
     {
         if (HideCreations)

@@ -82,5 +82,5 @@ internal sealed class Seeder(EntityService entities)
         entities.Update(ctx, EntityCatalog.Get(entity), body, voidRequested: false);
 
     private static OpContext Context(EmulatorStore store, Company company) =>
-        new(company, store.Clock.UtcNow, store.Clock.Today());
+        new(company, store.Clock.UtcNow, store.Clock.Today()) { QuickBooksSide = true };
 }

@@ -14,7 +14,7 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
     {
         lock (company.Gate)
         {
-            var ctx = new OpContext(company, clock.UtcNow, clock.Today());
+            var ctx = new OpContext(company, clock.UtcNow, clock.Today()) { QuickBooksSide = true };
             try
             {
                 return action switch

@@ -119,6 +119,19 @@ public sealed class CdcBatchReplayTests
     }
 
     [Fact]
+    public async Task Preferences_UpdateOfReadOnlyTaxPrefs_SilentlyIgnored()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync(TestEmulator.PlainRealm);
+        var prefs = (await api.GetAsync("preferences")).Json["Preferences"]!;
+
+        var updated = await api.PostAsync("preferences", $$$"""{"Id":"{{{prefs["Id"]}}}","SyncToken":"{{{prefs["SyncToken"]}}}","sparse":true,"TaxPrefs":{"UsingSalesTax":true}}""");
+
+        Assert.Equal(HttpStatusCode.OK, updated.Status);
+        Assert.False((bool)updated.Json["Preferences"]!["TaxPrefs"]!["UsingSalesTax"]!);
+    }
+
+    [Fact]
     public async Task CompanyInfo_Read_HasCountryUS()
     {
         await using var emulator = await TestEmulator.StartAsync();
