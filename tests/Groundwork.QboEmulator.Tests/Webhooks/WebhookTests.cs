@@ -119,7 +119,7 @@ public sealed class WebhookTests
 
     private static async Task<List<CapturedRequest>> WaitForAsync(TestEmulator emulator, CapturingHandler handler, int count, TimeSpan? step = null)
     {
-        for (var i = 0; i < 200 && handler.Requests.Count(r => r.Url.AbsolutePath == "/qbo") < count; i++)
+        for (var i = 0; i < 1000 && handler.Requests.Count(r => r.Url.AbsolutePath == "/qbo") < count; i++)
         {
             emulator.Time.Advance(step ?? TimeSpan.FromMilliseconds(500));
             await Task.Delay(10);
