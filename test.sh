@@ -101,6 +101,17 @@ else
 fi
 run_leg browser tests/Groundwork.Web.Tests "Category=Browser"
 
+# An unmodified third-party QBO client (npm node-quickbooks) against the emulator, as it would run against Intuit.
+log "running node-quickbooks against the emulator"
+if command -v npm >/dev/null 2>&1 && QBO_PORT="${GROUNDWORK_NODE_QBO_PORT:-55199}" \
+    bash tests/Groundwork.QboEmulator.Tests/ThirdParty/node-quickbooks/run.sh >"$out/node-quickbooks.log" 2>&1; then :; else leg_failed=1; fi
+node_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/node-quickbooks.log" 2>/dev/null | tail -n 1)
+if [ -n "$node_line" ]; then
+  passed=$((passed + ${node_line%% passed*})); node_failed=${node_line#*, }; failed=$((failed + ${node_failed%% failed}))
+else
+  log "node-quickbooks check did not run (see $out/node-quickbooks.log)"; tail -20 "$out/node-quickbooks.log" >&2; failed=$((failed + 1))
+fi
+
 stop_pg
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ] && [ "$leg_failed" = 0 ]
