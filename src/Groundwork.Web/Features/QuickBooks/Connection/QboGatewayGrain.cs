@@ -40,13 +40,21 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
 
     public async Task<QboAccess> GetAccessAsync(bool forceRefresh)
     {
-        var current = await ReadAsync(forceRefresh);
-        if (current is not null) return current;
-        // Reentrant: concurrent callers share one refresh (single flight).
-        _refreshing ??= RefreshAsync();
+        if (_refreshing is null)
+        {
+            var current = await ReadAsync(forceRefresh);
+            if (current is not null) return current;
+        }
+        // Reentrant: every caller that finds a refresh due joins the one in flight (single flight).
+        _refreshing ??= RefreshOnceAsync(forceRefresh);
+        return await _refreshing;
+    }
+
+    private async Task<QboAccess> RefreshOnceAsync(bool forceRefresh)
+    {
         try
         {
-            return await _refreshing;
+            return await RefreshAsync(forceRefresh);
         }
         finally
         {
@@ -76,7 +84,7 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
         return fresh && !forceRefresh ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null) : null;
     }
 
-    private async Task<QboAccess> RefreshAsync()
+    private async Task<QboAccess> RefreshAsync(bool forceRefresh)
     {
         await using var scope = Scope(out var db);
         var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
@@ -85,6 +93,11 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
         if (connection?.Status != QboConnectionStatus.Connected || vault.RefreshToken(connection) is not { } refreshToken)
         {
             return new QboAccess(connection?.RealmId, null, connection is null ? "QuickBooks is not connected." : Describe(connection));
+        }
+        if (!forceRefresh && connection.AccessTokenExpiresAtUtc > clock.GetUtcNow().UtcDateTime + RefreshAhead)
+        {
+            // A caller that read the row before the last refresh landed: that refresh already did the work.
+            return new QboAccess(connection.RealmId, vault.AccessToken(connection), null);
         }
         try
         {
