@@ -30,6 +30,4 @@ public sealed class Outcome<T>
     public static Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
     public static Outcome<T> NotFound(string message) => new(OutcomeKind.NotFound, default, null, message);
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
-
-    public Outcome<TOther> As<TOther>() => new(Kind, default, Errors, Message);
 }

@@ -55,9 +55,6 @@ public sealed class Document : TenantEntity
     /// <summary>The status a finalized document returns to when it has no payments.</summary>
     public DocumentStatus OpenStatus => Kind == DocumentKind.Invoice ? DocumentStatus.Pending : DocumentStatus.Approved;
 
-    public bool IsFinalized => Status is DocumentStatus.Pending or DocumentStatus.Approved
-        or DocumentStatus.PartiallyPaid or DocumentStatus.Paid;
-
     public bool IsEditable => Status is DocumentStatus.Draft or DocumentStatus.Pending or DocumentStatus.Approved && PaidCents == 0;
 }
 

@@ -70,22 +70,20 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
         document.VendorId = kind == DocumentKind.Bill ? input.VendorId : null;
         document.IssueDate = input.IssueDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         document.DueDate = input.DueDate;
-        document.Memo = AddressInputClean(input.Memo);
+        document.Memo = Customers.AddressInput.Clean(input.Memo);
         document.TaxRateBasisPoints = kind == DocumentKind.Invoice ? job.Location!.TaxRateBasisPoints ?? 0 : 0;
         var position = 0;
         foreach (var line in input.Lines.Where(l => !l.IsBlank))
         {
             document.Lines.Add(new DocumentLine
             {
-                Position = position++, Name = line.Name.Trim(), Description = AddressInputClean(line.Description),
+                Position = position++, Name = line.Name.Trim(), Description = Customers.AddressInput.Clean(line.Description),
                 CostCodeId = line.CostCodeId, CostTypeId = line.CostTypeId, Quantity = line.Quantity,
                 UnitAmountCents = DocumentMath.ToCents(line.UnitAmount), Taxable = line.Taxable,
             });
         }
         DocumentMath.Recalculate(document);
     }
-
-    private static string? AddressInputClean(string? value) => Customers.AddressInput.Clean(value);
 
     private static string Noun(DocumentKind kind) => kind == DocumentKind.Invoice ? "invoice" : "bill";
 

@@ -12,7 +12,6 @@ public sealed record ReadinessItem(string Key, string Title, bool Ok, bool Block
 public sealed record Readiness(DateTime CheckedAtUtc, IReadOnlyList<ReadinessItem> Items)
 {
     public bool CanPush => Items.All(i => i.Ok || !i.BlocksPushing);
-    public bool SendDocNumber => Items.FirstOrDefault(i => i.Key == "custom-txn-numbers")?.Ok == true;
 
     public static Readiness? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<Readiness>(json);
     public string ToJson() => JsonSerializer.Serialize(this);

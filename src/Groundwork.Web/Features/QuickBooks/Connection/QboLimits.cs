@@ -70,8 +70,6 @@ internal sealed class QboLimits : IDisposable
         }
     }
 
-    public RateLimiterStatistics? Statistics => _requests.GetStatistics();
-
     public void Dispose()
     {
         while (_held.TryDequeue(out var slot))
