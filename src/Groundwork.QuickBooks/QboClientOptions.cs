@@ -54,6 +54,13 @@ public sealed class QboClientOptions
     /// <summary>Timeout of one HTTP attempt. Default: 90 s, below QBO's own 120 s request limit.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Retry throttling (429) and server errors inside the HTTP pipeline, as the classifier decides. Default: true. An
+    /// application that paces calls itself (Groundwork's per-company gateway) turns it off and retries above its limiter,
+    /// so a wait does not hold a concurrency slot and every retry takes a new rate-limit permit.
+    /// </summary>
+    public bool RetryInPipeline { get; set; } = true;
+
     /// <summary>Timeout of one call including every retry and wait. Default: 5 min.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

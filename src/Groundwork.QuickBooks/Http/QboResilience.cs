@@ -16,9 +16,18 @@ internal static class QboResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, QboClientOptions options, TimeProvider time)
     {
-        builder
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        builder.AddTimeout(options.TotalTimeout);
+        if (options.RetryInPipeline)
+        {
+            AddRetry(builder, time);
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    private static void AddRetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, TimeProvider time)
+    {
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 // Only an upper bound: the classifier stops earlier.
                 MaxRetryAttempts = QboRetryClassifier.MaxTransientAttempts,
@@ -28,8 +37,7 @@ internal static class QboResilience
                 ShouldHandle = args => ShouldRetryAsync(args, time),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     args.Context.Properties.TryGetValue(DelayKey, out var delay) ? delay : TimeSpan.Zero),
-            })
-            .AddTimeout(options.AttemptTimeout);
+            });
     }
 
     private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, TimeProvider time)

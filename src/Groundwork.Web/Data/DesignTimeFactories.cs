@@ -1,3 +1,4 @@
+using Groundwork.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,14 +9,14 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
 {
     public SqliteGroundworkDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteGroundworkDbContext>().UseSqlite("Data Source=design.db").Options,
-            new NoTenant(), TimeProvider.System);
+            new NoTenant(), AppClock.Real);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGroundworkDbContext>
 {
     public PostgresGroundworkDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresGroundworkDbContext>().UseNpgsql("Host=localhost;Database=groundwork_design").Options,
-            new NoTenant(), TimeProvider.System);
+            new NoTenant(), AppClock.Real);
 }
 
 internal sealed class NoTenant : ITenantContext

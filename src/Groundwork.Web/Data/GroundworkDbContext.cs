@@ -1,3 +1,4 @@
+using Groundwork.Web.Infrastructure;
 using System.Linq.Expressions;
 using Groundwork.Web.Features.Account;
 using Groundwork.Web.Features.CostCodes;
@@ -20,7 +21,7 @@ namespace Groundwork.Web.Data;
 /// save stamps new rows with it and refuses rows of another organization.
 /// Provider-specific subclasses exist only so each provider keeps its own migrations.
 /// </summary>
-public abstract class GroundworkDbContext(DbContextOptions options, ITenantContext tenant, TimeProvider clock)
+public abstract class GroundworkDbContext(DbContextOptions options, ITenantContext tenant, AppClock clock)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Read by the query filters on every query; -1 matches nothing when no organization is known.</summary>
@@ -114,8 +115,8 @@ public abstract class GroundworkDbContext(DbContextOptions options, ITenantConte
     }
 }
 
-public sealed class SqliteGroundworkDbContext(DbContextOptions<SqliteGroundworkDbContext> options, ITenantContext tenant, TimeProvider clock)
+public sealed class SqliteGroundworkDbContext(DbContextOptions<SqliteGroundworkDbContext> options, ITenantContext tenant, AppClock clock)
     : GroundworkDbContext(options, tenant, clock);
 
-public sealed class PostgresGroundworkDbContext(DbContextOptions<PostgresGroundworkDbContext> options, ITenantContext tenant, TimeProvider clock)
+public sealed class PostgresGroundworkDbContext(DbContextOptions<PostgresGroundworkDbContext> options, ITenantContext tenant, AppClock clock)
     : GroundworkDbContext(options, tenant, clock);

@@ -18,7 +18,7 @@ internal static class FeatureRegistration
     public static WebApplicationBuilder AddGroundworkFeatures(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
-        s.AddSingleton(TimeProvider.System);
+        s.AddSingleton(AppClock.Real);
         s.AddScoped<SaveCustomer>().AddScoped<SaveLocation>().AddScoped<SaveVendor>().AddScoped<SaveJob>()
             .AddScoped<SaveCostCode>().AddScoped<SaveCostType>()
             .AddScoped<DocumentHistory>().AddScoped<SaveDocument>().AddScoped<ChangeDocumentStatus>()

@@ -14,10 +14,10 @@ public sealed class ModelTests
     }
 
     private static SqliteGroundworkDbContext Sqlite() =>
-        new(new DbContextOptionsBuilder<SqliteGroundworkDbContext>().UseSqlite("Data Source=:memory:").Options, new NoOrganization(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteGroundworkDbContext>().UseSqlite("Data Source=:memory:").Options, new NoOrganization(), Groundwork.Web.Infrastructure.AppClock.Real);
 
     private static PostgresGroundworkDbContext Postgres() =>
-        new(new DbContextOptionsBuilder<PostgresGroundworkDbContext>().UseNpgsql("Host=127.0.0.1;Database=groundwork_model_check").Options, new NoOrganization(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresGroundworkDbContext>().UseNpgsql("Host=127.0.0.1;Database=groundwork_model_check").Options, new NoOrganization(), Groundwork.Web.Infrastructure.AppClock.Real);
 
     [Fact]
     public void Sqlite_Model_HasNoPendingChanges()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Groundwork.Web.Tests.Infrastructure;
 
@@ -87,4 +88,30 @@ public static partial class QboConnectFlow
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
     private static partial Regex Hidden();
+}
+
+/// <summary>
+/// The real-port app with the app clock (<see cref="Groundwork.Web.Infrastructure.AppClock"/>) on a fake time source that
+/// starts at the real now: grains, use cases and retry waits read it; Orleans and the emulator keep real time.
+/// </summary>
+public class FakeClockQboAppFactory : QboAppFactory
+{
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton(new Groundwork.Web.Infrastructure.AppClock(Time)));
+    }
+
+    /// <summary>Moves the fake clock on in small steps until <paramref name="task"/> ends (at most <paramref name="limit"/> of fake time).</summary>
+    public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> task, TimeSpan limit)
+    {
+        for (var moved = TimeSpan.Zero; !task.IsCompleted && moved < limit; moved += TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(20);
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+        return await task;
+    }
 }

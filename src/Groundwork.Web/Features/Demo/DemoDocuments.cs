@@ -1,3 +1,4 @@
+using Groundwork.Web.Infrastructure;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.CostCodes;
 using Groundwork.Web.Features.CostTypes;
@@ -13,7 +14,7 @@ namespace Groundwork.Web.Features.Demo;
 
 /// <summary>Fills the demo organization through the same use cases a user would run, so the data obeys every rule.</summary>
 internal sealed class DemoDocuments(GroundworkDbContext db, SaveCustomer customers, SaveLocation locations, SaveVendor vendors,
-    SaveJob jobs, SaveCostCode codes, SaveCostType types, SaveDocument save, ChangeDocumentStatus change, RecordPayment pay, TimeProvider clock)
+    SaveJob jobs, SaveCostCode codes, SaveCostType types, SaveDocument save, ChangeDocumentStatus change, RecordPayment pay, AppClock clock)
 {
     public async Task SeedAsync(CancellationToken ct)
     {

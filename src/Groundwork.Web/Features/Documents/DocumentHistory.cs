@@ -1,9 +1,10 @@
+using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace Groundwork.Web.Features.Documents;
 
 /// <summary>Appends a status change to a document's history, stamped with the clock and the acting user.</summary>
-public sealed class DocumentHistory(TimeProvider clock, IHttpContextAccessor accessor)
+public sealed class DocumentHistory(AppClock clock, IHttpContextAccessor accessor)
 {
     public void Record(Document document, DocumentStatus? from, DocumentStatus to, string? note)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Payments;
 
 /// <summary>One payment spread over any of the open documents of one kind; an empty amount skips the document.</summary>
-public sealed class NewModel(GroundworkDbContext db, RecordPayment record, TimeProvider clock) : PageModel
+public sealed class NewModel(GroundworkDbContext db, RecordPayment record, AppClock clock) : PageModel
 {
     [BindProperty]
     public PaymentInput Input { get; set; } = new();

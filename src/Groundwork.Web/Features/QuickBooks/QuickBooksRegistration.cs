@@ -1,6 +1,7 @@
 using Groundwork.QboEmulator;
 using Groundwork.QuickBooks;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
 
 namespace Groundwork.Web.Features.QuickBooks;
 
@@ -20,6 +21,8 @@ internal static class QuickBooksRegistration
         var section = builder.Configuration.GetSection(QboClientOptions.SectionName);
         var emulator = builder.Configuration.GetSection("QboEmulator").Get<EmbeddedEmulatorOptions>() ?? new EmbeddedEmulatorOptions();
         builder.Services.AddQuickBooksClient(section);
+        // The company's gateway owns retries (QboCompanyCalls), above its limiter; the HTTP pipeline only times attempts out.
+        builder.Services.PostConfigure<QboClientOptions>(o => o.RetryInPipeline = false);
         if (emulator.Embedded)
         {
             builder.Services.AddQboEmulator(builder.Configuration.GetSection("QboEmulator"));

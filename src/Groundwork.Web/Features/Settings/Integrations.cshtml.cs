@@ -2,6 +2,7 @@ using Groundwork.QuickBooks;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Account;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,12 +12,18 @@ using Microsoft.Extensions.Options;
 
 namespace Groundwork.Web.Features.Settings;
 
-public sealed class IntegrationsModel(GroundworkDbContext db, ITenantContext tenant, IOptions<QboClientOptions> options) : PageModel
+public sealed class IntegrationsModel(GroundworkDbContext db, ITenantContext tenant, IOptions<QboClientOptions> options, IGrainFactory grains) : PageModel
 {
     public const string CallbackPath = "/integrations/quickbooks/callback";
 
     public QboConnection? Connection { get; private set; }
     public Readiness? Readiness { get; private set; }
+
+    /// <summary>The checklist was taken while connected; it says nothing about a connection that is down now.</summary>
+    public bool ReadinessIsCurrent => Connection?.Status == QboConnectionStatus.Connected;
+
+    /// <summary>"QuickBooks sign-in failing, retrying at …" while the gateway backs off failed refreshes.</summary>
+    public string? SignInTrouble { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -30,8 +37,11 @@ public sealed class IntegrationsModel(GroundworkDbContext db, ITenantContext ten
     public async Task<IActionResult> OnPostReadinessAsync([FromServices] CheckReadiness check, CancellationToken ct)
     {
         if (!User.IsAdmin()) return Forbid();
-        await check.HandleAsync(tenant.OrganizationId!.Value, ct);
-        return RedirectToPage();
+        var outcome = await check.HandleAsync(tenant.OrganizationId!.Value, ct);
+        if (outcome.IsOk) return RedirectToPage();
+        ModelState.AddOutcome(outcome);
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDisconnectAsync([FromServices] DisconnectQuickBooks disconnect, CancellationToken ct) =>
@@ -57,6 +67,7 @@ public sealed class IntegrationsModel(GroundworkDbContext db, ITenantContext ten
     {
         Connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
         Readiness = Readiness.FromJson(Connection?.ReadinessJson);
+        SignInTrouble = Connection is null ? null : await grains.GetGrain<IQboGatewayGrain>(Connection.OrganizationId).GetSignInTroubleAsync();
     }
 
     /// <summary>The configured redirect URI (Intuit needs the registered one), else this host's callback.</summary>

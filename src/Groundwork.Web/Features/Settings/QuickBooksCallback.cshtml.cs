@@ -25,16 +25,10 @@ public sealed class QuickBooksCallbackModel(ConnectQuickBooks connect, CheckRead
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        try
-        {
-            await readiness.HandleAsync(tenant.OrganizationId!.Value, ct);
-        }
-        catch (Exception ex) when (ex is QboException or HttpRequestException)
-        {
-            TempData["Flash"] = $"Connected to {outcome.Value!.CompanyName}; the readiness check could not run yet — press Check again.";
-            return Redirect("/Settings/Integrations");
-        }
-        TempData["Flash"] = $"Connected to {outcome.Value!.CompanyName}.";
+        var check = await readiness.HandleAsync(tenant.OrganizationId!.Value, ct);
+        TempData["Flash"] = check.IsOk
+            ? $"Connected to {outcome.Value!.CompanyName}."
+            : $"Connected to {outcome.Value!.CompanyName}; the readiness check could not run yet ({check.Message}) — press Check again.";
         return Redirect("/Settings/Integrations");
     }
 }

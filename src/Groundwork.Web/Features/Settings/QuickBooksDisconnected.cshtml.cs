@@ -1,5 +1,6 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,8 @@ namespace Groundwork.Web.Features.Settings;
 /// <summary>
 /// Intuit's "disconnect URL": QuickBooks sends the browser here after the app is disconnected on its side. Anyone can
 /// open this URL, so it changes nothing by itself: it only makes each linked organization's gateway try its tokens,
-/// and a refused refresh (invalid_grant) is what marks the connection "Needs reconnect".
+/// and a refused refresh (invalid_grant) is what marks the connection "Needs reconnect". The gateway tries at most once
+/// a minute per company however often the URL is opened, so it cannot be used to hammer Intuit's token endpoint.
 /// </summary>
 [AllowAnonymous]
 public sealed class QuickBooksDisconnectedModel(GroundworkDbContext db, IGrainFactory grains) : PageModel
@@ -25,7 +27,7 @@ public sealed class QuickBooksDisconnectedModel(GroundworkDbContext db, IGrainFa
             .Select(c => c.OrganizationId).ToListAsync(ct);
         foreach (var organization in organizations)
         {
-            var access = await grains.GetGrain<IQboGatewayGrain>(organization).GetAccessAsync(forceRefresh: true);
+            var access = await grains.GetGrain<IQboGatewayGrain>(organization).CheckAfterDisconnectNoticeAsync();
             Checked += access.IsReady ? 0 : 1;
         }
     }

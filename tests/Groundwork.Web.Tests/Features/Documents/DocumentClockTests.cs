@@ -1,5 +1,5 @@
 using System.Globalization;
-using Groundwork.Web.Data;
+using Groundwork.Web.Infrastructure;
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.Payments;
 using Groundwork.Web.Tests.Infrastructure;
@@ -12,19 +12,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Groundwork.Web.Tests.Features.Documents;
 
 /// <summary>Document dates and history stamps come from the injected TimeProvider, in UTC.</summary>
-/// <remarks>
-/// The fake clock is handed only to the document and payment use cases: the Orleans silo resolves the app's TimeProvider
-/// too, and any clock but the system's makes it declare itself dead and fail the whole test process.
-/// </remarks>
+/// <remarks>The app clock is replaced app-wide; Orleans keeps the system clock it runs on.</remarks>
 [Trait("Category", "Database")]
 public sealed class DocumentClockTests(GroundworkAppFactory app) : IClassFixture<GroundworkAppFactory>
 {
-    private static void UseClock(IServiceCollection services, TimeProvider clock)
-    {
-        services.AddScoped(sp => new DocumentHistory(clock, sp.GetRequiredService<IHttpContextAccessor>()));
-        services.AddScoped(sp => new SaveDocument(sp.GetRequiredService<GroundworkDbContext>(), clock, sp.GetRequiredService<DocumentHistory>()));
-        services.AddScoped(sp => new RecordPayment(sp.GetRequiredService<GroundworkDbContext>(), clock, sp.GetRequiredService<DocumentHistory>()));
-    }
+    private static void UseClock(IServiceCollection services, TimeProvider clock) => services.AddSingleton(new AppClock(clock));
 
     [Fact]
     public async Task Document_WithoutDates_TakesTodayAndHistoryTimesFromTheClock()

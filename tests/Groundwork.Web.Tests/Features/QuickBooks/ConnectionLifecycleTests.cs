@@ -2,6 +2,7 @@ using System.Net;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Organizations;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
 using Groundwork.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,7 +83,7 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
     public async Task Gateway_ManyCallersWhenTheTokenIsDue_RefreshOnceAndPersistTheRotatedToken()
     {
         var (user, _) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = app.Services.GetRequiredService<Groundwork.Web.Infrastructure.AppClock>().UtcNow;
         await WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(1))));
         var before = (await ConnectionAsync(user))!;
 

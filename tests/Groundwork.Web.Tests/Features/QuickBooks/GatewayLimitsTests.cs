@@ -3,6 +3,7 @@ using System.Text.Json;
 using Groundwork.QuickBooks;
 using Groundwork.Web.Features.Organizations;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
 using Groundwork.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,11 +59,20 @@ public sealed class GatewayLimitsTests(FastMinuteQboAppFactory app) : IClassFixt
     }
 }
 
-/// <summary>QBO's 429 carries Retry-After: 60 (real seconds), so this waits a minute; it runs in one leg only.</summary>
-public sealed class GatewayThrottleTests(FastMinuteQboAppFactory app) : IClassFixture<FastMinuteQboAppFactory>
+/// <summary>One call in flight per company, and the app clock faked, so a throttled call's wait is visible and costs no real time.</summary>
+public sealed class OneSlotQboAppFactory : FakeClockQboAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("QuickBooks:Limits:ConcurrentRequests", "1");
+    }
+}
+
+public sealed class GatewayThrottleTests(OneSlotQboAppFactory app) : IClassFixture<OneSlotQboAppFactory>
 {
     [Fact]
-    public async Task Call_WhenQuickBooksThrottles_WaitsAndSucceeds()
+    public async Task Call_WhenQuickBooksThrottles_WaitsWithoutHoldingItsSlotThenSucceeds()
     {
         app.StartServer();
         var user = await app.CreateUserAsync(OrganizationRole.Owner);
@@ -71,13 +81,21 @@ public sealed class GatewayThrottleTests(FastMinuteQboAppFactory app) : IClassFi
         var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
             new StringContent("""{"throttleNext":1}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(inject.IsSuccessStatusCode);
-
         await using var scope = app.Services.CreateAsyncScope();
         var calls = scope.ServiceProvider.GetRequiredService<QboCompanyCalls>();
-        var info = await calls.CallAsync(user.OrganizationId, (c, company, ct) => c.ReadCompanyInfoAsync(company, ct), CancellationToken.None);
 
+        var throttled = calls.CallAsync(user.OrganizationId, (c, company, ct) => c.ReadCompanyInfoAsync(company, ct), CancellationToken.None);
+        while ((await (await admin.GetAsync("/qbo/admin/api/faults")).ReadJsonAsync()).GetProperty(QboAppFactory.UsRealm).GetProperty("throttleNext").GetInt32() > 0)
+        {
+            await Task.Delay(20);
+        }
+        // The throttled call now waits on the app clock, which does not move: the company's only slot must be free meanwhile.
+        var other = await calls.CallAsync(user.OrganizationId, (c, company, ct) => c.CountAsync(company, QboQuery.Count("Customer"), ct), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.False(throttled.IsCompleted);
+
+        var info = await app.AdvanceUntilDoneAsync(throttled, TimeSpan.FromMinutes(3));
+        Assert.True(other > 0);
         Assert.Equal("Groundwork Demo Builders", info.Value.CompanyName);
-        var faults = await (await admin.GetAsync("/qbo/admin/api/faults")).ReadJsonAsync();
-        Assert.Equal(0, faults.GetProperty(QboAppFactory.UsRealm).GetProperty("throttleNext").GetInt32());
     }
 }

@@ -1,3 +1,5 @@
+using Groundwork.Web.Features.QuickBooks.Gateway;
+using Groundwork.Web.Infrastructure;
 using System.Text.Json;
 using Groundwork.QuickBooks;
 using Groundwork.QuickBooks.Wire;
@@ -18,29 +20,41 @@ public sealed record Readiness(DateTime CheckedAtUtc, IReadOnlyList<ReadinessIte
 }
 
 /// <summary>Reads the QBO company's settings live and turns them into the checklist the brief's steps call for.</summary>
-public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, TimeProvider clock)
+public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, AppClock clock)
 {
-    public async Task<Readiness?> HandleAsync(long organizationId, CancellationToken ct)
+    /// <summary>Two tries at most: a person is waiting on the page.</summary>
+    private const int Attempts = 2;
+
+    public async Task<Outcome<Readiness>> HandleAsync(long organizationId, CancellationToken ct)
     {
         var connection = await db.QboConnections.FirstOrDefaultAsync(ct);
-        if (connection is null) return null;
+        if (connection is null) return Outcome<Readiness>.NotFound("QuickBooks is not connected.");
         int agencies;
         QboPreferences prefs;
         try
         {
-            agencies = await qbo.CallAsync(organizationId, (c, company, t) => c.CountAsync(company, QboQuery.Count("TaxAgency"), t), ct);
-            prefs = (await qbo.CallAsync(organizationId, (c, company, t) => c.ReadPreferencesAsync(company, t), ct)).Value;
+            agencies = await qbo.CallAsync(organizationId, (c, company, t) => c.CountAsync(company, QboQuery.Count("TaxAgency"), t), ct, maxAttempts: Attempts);
+            prefs = (await qbo.CallAsync(organizationId, (c, company, t) => c.ReadPreferencesAsync(company, t), ct, maxAttempts: Attempts)).Value;
         }
-        catch (QboNotConnectedException)
+        catch (QboNotConnectedException ex)
         {
-            return Readiness.FromJson(connection.ReadinessJson);
+            return Outcome<Readiness>.Conflict(ex.Message);
         }
-        var readiness = new Readiness(clock.GetUtcNow().UtcDateTime, Evaluate(agencies, prefs));
+        catch (QboException ex)
+        {
+            return Outcome<Readiness>.Conflict(Unanswered(ex));
+        }
+        var readiness = new Readiness(clock.UtcNow, Evaluate(agencies, prefs));
         connection.ReadinessJson = readiness.ToJson();
         connection.ReadinessCheckedAtUtc = readiness.CheckedAtUtc;
         await db.SaveChangesAsync(ct);
-        return readiness;
+        return Outcome<Readiness>.Ok(readiness);
     }
+
+    /// <summary>What the page says when QuickBooks failed the check: readable, with the id Intuit support asks for.</summary>
+    internal static string Unanswered(QboException ex) => ex.StatusCode is null || (int)ex.StatusCode >= 500 || ex.StatusCode == System.Net.HttpStatusCode.TooManyRequests
+        ? $"QuickBooks did not answer (intuit_tid {ex.IntuitTid ?? "none"}), try again in a minute."
+        : $"QuickBooks refused the check: {ex.Fault.Message} (intuit_tid {ex.IntuitTid ?? "none"}).";
 
     internal static List<ReadinessItem> Evaluate(int taxAgencies, QboPreferences prefs)
     {

@@ -1,3 +1,4 @@
+using Groundwork.Web.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
 using Groundwork.QuickBooks.OAuth;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.QuickBooks.Connection;
 
 /// <summary>Issues and redeems OAuth <c>state</c> values: bound to the user, single use, valid for 10 minutes.</summary>
-public sealed class QboOAuthStates(GroundworkDbContext db, TimeProvider clock)
+public sealed class QboOAuthStates(GroundworkDbContext db, AppClock clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Groundwork.Web.Features.QuickBooks.Connection;
+namespace Groundwork.Web.Features.QuickBooks.Gateway;
 
 /// <summary>QBO's per-company limits as Groundwork keeps them. Bound from "QuickBooks:Limits".</summary>
 public sealed class QboLimitOptions

@@ -1,10 +1,12 @@
 using Groundwork.QuickBooks.OAuth;
 using Groundwork.Web.Data;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
-namespace Groundwork.Web.Features.QuickBooks.Connection;
+namespace Groundwork.Web.Features.QuickBooks.Gateway;
 
 /// <summary>What a QBO call needs: the realm and a live access token, or why there is none.</summary>
 [GenerateSerializer, Immutable]
@@ -21,6 +23,15 @@ public interface IQboGatewayGrain : IGrainWithIntegerKey
 {
     Task<QboAccess> GetAccessAsync(bool forceRefresh);
 
+    /// <summary>
+    /// Intuit's disconnect URL was opened for this company (by anyone: it is anonymous). Tries the tokens at most once
+    /// per <see cref="QboGatewayGrain.NoticeInterval"/>; callers in between share the last answer.
+    /// </summary>
+    Task<QboAccess> CheckAfterDisconnectNoticeAsync();
+
+    /// <summary>"QuickBooks sign-in failing, retrying at …" while refreshes fail for a reason other than a revoked grant.</summary>
+    Task<string?> GetSignInTroubleAsync();
+
     /// <summary>Zero when a call may go now (holding a concurrency slot until <see cref="ReleaseAsync"/>), else how long to wait first.</summary>
     Task<TimeSpan> TryAcquireAsync(bool batch);
 
@@ -28,39 +39,41 @@ public interface IQboGatewayGrain : IGrainWithIntegerKey
 }
 
 [Reentrant]
-internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeProvider clock, IOptions<QboLimitOptions> limitOptions,
+internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppClock clock, IOptions<QboLimitOptions> limitOptions,
     ILogger<QboGatewayGrain> logger) : Grain, IQboGatewayGrain, IDisposable
 {
-    private readonly QboLimits _limits = new(limitOptions.Value);
-
     /// <summary>Refresh this long before the access token expires, so no call carries a token about to die.</summary>
     public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
 
-    private Task<QboAccess>? _refreshing;
+    /// <summary>One token check per company per minute for the anonymous disconnect URL is plenty.</summary>
+    public static readonly TimeSpan NoticeInterval = TimeSpan.FromMinutes(1);
+
+    private readonly QboLimits _limits = new(limitOptions.Value);
+    private readonly SingleFlight<QboAccess> _refresh = new();
+    private readonly RefreshBackoff _backoff = new();
+    private (DateTime AtUtc, Task<QboAccess> Check)? _notice;
 
     public async Task<QboAccess> GetAccessAsync(bool forceRefresh)
     {
-        if (_refreshing is null)
+        if (!_refresh.IsRunning)
         {
             var current = await ReadAsync(forceRefresh);
             if (current is not null) return current;
         }
-        // Reentrant: every caller that finds a refresh due joins the one in flight (single flight).
-        _refreshing ??= RefreshOnceAsync(forceRefresh);
-        return await _refreshing;
+        // Reentrant: every caller that finds a refresh due joins the one in flight.
+        return await _refresh.RunAsync(() => RefreshAsync(forceRefresh));
     }
 
-    private async Task<QboAccess> RefreshOnceAsync(bool forceRefresh)
+    public Task<QboAccess> CheckAfterDisconnectNoticeAsync()
     {
-        try
-        {
-            return await RefreshAsync(forceRefresh);
-        }
-        finally
-        {
-            _refreshing = null;
-        }
+        var now = clock.UtcNow;
+        if (_notice is { } last && now - last.AtUtc < NoticeInterval) return last.Check;
+        var check = _refresh.RunAsync(() => RefreshAsync(forceRefresh: true));
+        _notice = (now, check);
+        return check;
     }
+
+    public Task<string?> GetSignInTroubleAsync() => Task.FromResult(_backoff.IsWaiting(clock.UtcNow) ? _backoff.Describe() : null);
 
     public Task<TimeSpan> TryAcquireAsync(bool batch) => Task.FromResult(_limits.TryAcquire(batch));
 
@@ -80,7 +93,7 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync();
         if (connection is null) return new QboAccess(null, null, "QuickBooks is not connected.");
         if (connection.Status != QboConnectionStatus.Connected) return new QboAccess(connection.RealmId, null, Describe(connection));
-        var fresh = connection.AccessTokenExpiresAtUtc > clock.GetUtcNow().UtcDateTime + RefreshAhead;
+        var fresh = connection.AccessTokenExpiresAtUtc > clock.UtcNow + RefreshAhead;
         return fresh && !forceRefresh ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null) : null;
     }
 
@@ -88,20 +101,22 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
     {
         await using var scope = Scope(out var db);
         var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
-        var oauth = scope.ServiceProvider.GetRequiredService<QboOAuthClient>();
         var connection = await db.QboConnections.FirstOrDefaultAsync();
         if (connection?.Status != QboConnectionStatus.Connected || vault.RefreshToken(connection) is not { } refreshToken)
         {
             return new QboAccess(connection?.RealmId, null, connection is null ? "QuickBooks is not connected." : Describe(connection));
         }
-        if (!forceRefresh && connection.AccessTokenExpiresAtUtc > clock.GetUtcNow().UtcDateTime + RefreshAhead)
+        var now = clock.UtcNow;
+        if (!forceRefresh && connection.AccessTokenExpiresAtUtc > now + RefreshAhead)
         {
             // A caller that read the row before the last refresh landed: that refresh already did the work.
             return new QboAccess(connection.RealmId, vault.AccessToken(connection), null);
         }
+        if (_backoff.IsWaiting(now)) return Unrefreshed(connection, vault, now);
         try
         {
-            vault.Store(connection, await oauth.RefreshAsync(refreshToken, CancellationToken.None));
+            vault.Store(connection, await scope.ServiceProvider.GetRequiredService<QboOAuthClient>().RefreshAsync(refreshToken, CancellationToken.None));
+            _backoff.Succeeded();
             LogRefreshed(logger, this.GetPrimaryKeyLong());
         }
         catch (QboOAuthException ex) when (ex.NeedsReconnect)
@@ -109,6 +124,12 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
             QboTokenVault.Forget(connection);
             connection.Status = QboConnectionStatus.NeedsReconnect;
             connection.StatusReason = "QuickBooks no longer accepts Groundwork's authorization (it was revoked or expired). Reconnect to resume syncing.";
+        }
+        catch (QboOAuthException ex)
+        {
+            _backoff.Failed(now);
+            LogRefreshFailed(logger, this.GetPrimaryKeyLong(), ex.Error, ex.Fault.IntuitTid, _backoff.RetryAtUtc);
+            return Unrefreshed(connection, vault, now);
         }
         try
         {
@@ -124,6 +145,12 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
             : new QboAccess(connection.RealmId, null, Describe(connection));
     }
 
+    /// <summary>No new token for now: the current one while it still lives, else why there is none.</summary>
+    private QboAccess Unrefreshed(QboConnection connection, QboTokenVault vault, DateTime now) =>
+        connection.AccessTokenExpiresAtUtc > now
+            ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null)
+            : new QboAccess(connection.RealmId, null, _backoff.Describe());
+
     private AsyncServiceScope Scope(out GroundworkDbContext db)
     {
         var scope = scopes.CreateAsyncScope();
@@ -136,4 +163,7 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, TimeP
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed QuickBooks tokens for organization {OrganizationId}")]
     private static partial void LogRefreshed(ILogger logger, long organizationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "QuickBooks token refresh failed for organization {OrganizationId} ({Error}, intuit_tid {IntuitTid}); next try at {RetryAtUtc:o}")]
+    private static partial void LogRefreshFailed(ILogger logger, long organizationId, QboOAuthError error, string? intuitTid, DateTime? retryAtUtc);
 }

@@ -1,0 +1,62 @@
+using Groundwork.QuickBooks;
+using Groundwork.Web.Infrastructure;
+
+namespace Groundwork.Web.Features.QuickBooks.Gateway;
+
+/// <summary>
+/// How Groundwork code calls QBO for an organization, and the one owner of retries: every attempt takes a concurrency
+/// slot and rate-limit permits from the company's gateway grain and gives the slot back when it ends, so a throttled call
+/// waits without holding a slot and its retry counts against the limits like any call. What to do after a failure is
+/// <see cref="QboRetryClassifier"/>'s decision: wait and retry, refresh the token once, or give up.
+/// </summary>
+public sealed class QboCompanyCalls(IGrainFactory grains, QboClient client, AppClock clock)
+{
+    /// <param name="maxAttempts">
+    /// Fewer attempts for a person waiting on the page (“Check again”); the classifier's own cap
+    /// (<see cref="QboRetryClassifier.MaxTransientAttempts"/>) otherwise.
+    /// </param>
+    public async Task<T> CallAsync<T>(long organizationId, Func<QboClient, QboCompanyContext, CancellationToken, Task<T>> call,
+        CancellationToken ct, bool batch = false, int maxAttempts = QboRetryClassifier.MaxTransientAttempts)
+    {
+        var gateway = grains.GetGrain<IQboGatewayGrain>(organizationId);
+        var forceRefresh = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            QboRetryDecision decision;
+            await AcquireAsync(gateway, batch, ct);
+            try
+            {
+                return await call(client, Context(await gateway.GetAccessAsync(forceRefresh)), ct);
+            }
+            catch (QboException ex) when (attempt < maxAttempts || ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                decision = ex.Classify(attempt, clock.GetUtcNow());
+                if (decision is QboRetryDecision.Fail or QboRetryDecision.RereadThenRetry) throw;
+            }
+            finally
+            {
+                await gateway.ReleaseAsync();
+            }
+            forceRefresh = decision is QboRetryDecision.RefreshTokenThenRetry;
+            if (decision is QboRetryDecision.RetryAfter { Delay: var delay } && delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, clock, ct);
+            }
+        }
+    }
+
+    private async Task AcquireAsync(IQboGatewayGrain gateway, bool batch, CancellationToken ct)
+    {
+        for (var wait = await gateway.TryAcquireAsync(batch); wait > TimeSpan.Zero; wait = await gateway.TryAcquireAsync(batch))
+        {
+            await Task.Delay(wait, clock, ct);
+        }
+    }
+
+    private static QboCompanyContext Context(QboAccess access) => access.IsReady
+        ? new QboCompanyContext(access.RealmId!, access.AccessToken!)
+        : throw new QboNotConnectedException(access.Problem ?? "QuickBooks is not connected.");
+}
+
+/// <summary>QBO cannot be called for this organization: not connected, disconnected, or it needs a reconnect.</summary>
+public sealed class QboNotConnectedException(string message) : Exception(message);

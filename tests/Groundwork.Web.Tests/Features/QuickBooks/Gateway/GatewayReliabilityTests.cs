@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Sockets;
+using Groundwork.QuickBooks;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Organizations;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
+using Groundwork.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Groundwork.Web.Tests.Features.QuickBooks.Gateway;
+
+[Trait("Category", "Database")]
+public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClassFixture<FakeClockQboAppFactory>
+{
+    private async Task<(TestUser User, HttpClient Client)> ConnectedOwnerAsync(string realm)
+    {
+        app.StartServer();
+        var user = await app.CreateUserAsync(OrganizationRole.Owner);
+        var client = await app.BrowserClientAsync(user);
+        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, realm)).StatusCode);
+        return (user, client);
+    }
+
+    private async Task<T> WithDbAsync<T>(TestUser user, Func<GroundworkDbContext, Task<T>> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(user.OrganizationId);
+        return await work(scope.ServiceProvider.GetRequiredService<GroundworkDbContext>());
+    }
+
+    private Task<QboConnection> ConnectionAsync(TestUser user) => WithDbAsync(user, async db => (await db.QboConnections.AsNoTracking().FirstAsync()));
+
+    private IQboGatewayGrain Gateway(TestUser user) => app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId);
+
+    [Fact]
+    public async Task Gateway_AfterARefreshThatEndedWithoutWaiting_ReadsTheConnectionAgain()
+    {
+        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        // A Connected row whose refresh token cannot be read: the refresh answers "not connected" without any I/O that yields.
+        await WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.RefreshTokenProtected, (string?)null)));
+        Assert.False((await Gateway(user).GetAccessAsync(forceRefresh: true)).IsReady);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, QboAppFactory.UsRealm)).StatusCode);
+
+        var access = await Gateway(user).GetAccessAsync(forceRefresh: false);
+        Assert.True(access.IsReady, access.Problem);
+    }
+
+    [Fact]
+    public async Task Refresh_FailingForAReasonOtherThanInvalidGrant_BacksOffInsteadOfRetryingAtOnce()
+    {
+        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var options = app.Services.GetRequiredService<IOptions<QboClientOptions>>().Value;
+        var tokenUrl = options.TokenUrl;
+        using var intuitDown = new RefusingEndpoint();
+        options.TokenUrl = intuitDown.Url;
+        try
+        {
+            var now = app.Time.GetUtcNow().UtcDateTime;
+            await WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(-1))));
+
+            for (var i = 0; i < 5; i++)
+            {
+                var access = await Gateway(user).GetAccessAsync(forceRefresh: false);
+                Assert.False(access.IsReady);
+                Assert.Contains("retrying at", access.Problem, StringComparison.Ordinal);
+            }
+            Assert.Equal(1, intuitDown.Attempts);
+            Assert.Contains("QuickBooks sign-in failing, retrying at", await client.GetStringAsync("/Settings/Integrations"), StringComparison.Ordinal);
+            Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(user)).Status);
+
+            app.Time.Advance(TimeSpan.FromSeconds(31));
+            await Gateway(user).GetAccessAsync(forceRefresh: false);
+            Assert.Equal(2, intuitDown.Attempts);
+            app.Time.Advance(TimeSpan.FromSeconds(31));
+            await Gateway(user).GetAccessAsync(forceRefresh: false);
+            Assert.Equal(2, intuitDown.Attempts);
+        }
+        finally
+        {
+            options.TokenUrl = tokenUrl;
+        }
+
+        app.Time.Advance(TimeSpan.FromSeconds(60));
+        Assert.True((await Gateway(user).GetAccessAsync(forceRefresh: false)).IsReady);
+        Assert.Null(await Gateway(user).GetSignInTroubleAsync());
+    }
+
+    [Fact]
+    public async Task DisconnectUrl_OpenedManyTimes_ChecksTheTokensOncePerMinute()
+    {
+        var (user, _) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var before = await ConnectionAsync(user);
+        var anyone = app.CreateBrowserClient();
+        var url = $"/integrations/quickbooks/disconnected?realmId={QboAppFactory.UsRealm}";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => anyone.GetAsync(url)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(before.Version + 1, (await ConnectionAsync(user)).Version);
+
+        app.Time.Advance(TimeSpan.FromSeconds(61));
+        await anyone.GetAsync(url);
+        Assert.Equal(before.Version + 2, (await ConnectionAsync(user)).Version);
+    }
+
+    [Fact]
+    public async Task Readiness_WhileTheConnectionIsDown_IsShownAsStaleNotGreen()
+    {
+        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        Assert.Contains("data-key=\"tax-agency\" class=\"ok\"", await client.GetStringAsync("/Settings/Integrations"), StringComparison.Ordinal);
+
+        var qbo = app.CreateBrowserClient();
+        Assert.True((await qbo.PostAsync($"/qbo/admin/api/companies/{QboAppFactory.UsRealm}/disconnect", null)).IsSuccessStatusCode);
+        Assert.False((await Gateway(user).GetAccessAsync(forceRefresh: true)).IsReady);
+
+        var page = await client.GetStringAsync("/Settings/Integrations");
+        Assert.Contains("id=\"readiness-stale\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"ok\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"tax-agency\" class=\"stale\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAgain_WhenQuickBooksAnswers5xx_SaysSoOnThePage()
+    {
+        var (_, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var admin = app.CreateBrowserClient();
+        var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
+            new StringContent("""{"failNext":4}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(inject.IsSuccessStatusCode);
+
+        var check = await app.AdvanceUntilDoneAsync(
+            client.PostFormAsync("/Settings/Integrations?handler=Readiness", [], "/Settings/Integrations"), TimeSpan.FromMinutes(2));
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Contains("QuickBooks did not answer (intuit_tid", await check.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await admin.DeleteAsync("/qbo/admin/api/faults");
+    }
+
+    /// <summary>A port that accepts connections and closes them at once, counting them: Intuit's token endpoint, down.</summary>
+    private sealed class RefusingEndpoint : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private int _attempts;
+
+        public RefusingEndpoint()
+        {
+            _listener.Start();
+            _ = AcceptAsync();
+        }
+
+        public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/oauth2/v1/tokens/bearer");
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        private async Task AcceptAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    using var socket = await _listener.AcceptSocketAsync();
+                    Interlocked.Increment(ref _attempts);
+                    socket.Close();
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Stopped.
+            }
+        }
+
+        public void Dispose() => _listener.Stop();
+    }
+}
