@@ -9,12 +9,27 @@ public sealed class OrleansOptions
     public int GatewayPort { get; set; } = 30000;
 }
 
+/// <summary>
+/// The system clock with timestamps counted from when it was made instead of from machine boot. Orleans' silo watchdog
+/// (10.4) starts its platform thread before it stamps the component check, so its first tick can measure "time since
+/// timestamp 0": with the system clock that is the machine's uptime, logged as a participant check stalled for 11–20
+/// minutes on every start. Timestamps only ever mean differences, so moving their origin is safe; with this origin an
+/// unset stamp measures a few milliseconds and the watchdog stays quiet unless something really stalls.
+/// </summary>
+internal sealed class ProcessTimeProvider : TimeProvider
+{
+    private readonly long _origin = System.GetTimestamp();
+
+    public override long GetTimestamp() => System.GetTimestamp() - _origin;
+}
+
 internal static class OrleansHosting
 {
     /// <summary>An in-process silo with localhost clustering: the home of the per-company sync grains.</summary>
     public static WebApplicationBuilder AddGroundworkOrleans(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Orleans").Get<OrleansOptions>() ?? new OrleansOptions();
+        builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new ProcessTimeProvider());
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: options.SiloPort, gatewayPort: options.GatewayPort));
         return builder;
     }
