@@ -44,11 +44,23 @@ public abstract class GroundworkDbContext(DbContextOptions options, ITenantConte
     public DbSet<Features.QuickBooks.Connection.QboConnection> QboConnections => Set<Features.QuickBooks.Connection.QboConnection>();
     public DbSet<Features.QuickBooks.Connection.QboOAuthState> QboOAuthStates => Set<Features.QuickBooks.Connection.QboOAuthState>();
 
+    /// <summary>
+    /// Every DateTime is UTC in the database and comes back marked UTC: SQLite would hand back Unspecified and PostgreSQL
+    /// Utc, and the API would render the two differently.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GroundworkDbContext).Assembly);
         builder.Entity<Organization>().Property(o => o.Name).HasMaxLength(Limits.Name);
+        builder.Entity<Organization>().Property(o => o.TimeZone).HasMaxLength(64).HasDefaultValue(TimeZones.DefaultId);
         builder.Entity<Membership>().HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
         builder.Entity<Membership>().Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(Limits.Name);
@@ -120,3 +132,8 @@ public sealed class SqliteGroundworkDbContext(DbContextOptions<SqliteGroundworkD
 
 public sealed class PostgresGroundworkDbContext(DbContextOptions<PostgresGroundworkDbContext> options, ITenantContext tenant, AppClock clock)
     : GroundworkDbContext(options, tenant, clock);
+
+/// <summary>Writes UTC (an Unspecified value is taken as UTC, never as local time) and marks what it reads as UTC.</summary>
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -7,6 +7,7 @@ using Groundwork.Web.Features.Demo;
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.Jobs;
 using Groundwork.Web.Features.Locations;
+using Groundwork.Web.Features.Organizations;
 using Groundwork.Web.Features.Payments;
 using Groundwork.Web.Features.Vendors;
 using Groundwork.Web.Infrastructure;
@@ -22,7 +23,8 @@ internal static class FeatureRegistration
         s.AddScoped<SaveCustomer>().AddScoped<SaveLocation>().AddScoped<SaveVendor>().AddScoped<SaveJob>()
             .AddScoped<SaveCostCode>().AddScoped<SaveCostType>()
             .AddScoped<DocumentHistory>().AddScoped<SaveDocument>().AddScoped<ChangeDocumentStatus>()
-            .AddScoped<RecordPayment>().AddScoped<DeletePayment>();
+            .AddScoped<RecordPayment>().AddScoped<DeletePayment>().AddScoped<Organizations.OrganizationCalendar>()
+            .AddScoped<Organizations.UpdateOrganization>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         s.AddScoped<DemoSeeder>().AddScoped<DemoDocuments>();
 
@@ -47,6 +49,7 @@ internal static class FeatureRegistration
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Settings/QuickBooksDisconnected");
             o.Conventions.AuthorizePage("/Payments/New", AccountServiceCollectionExtensions.AccountantPolicy);
+            o.Conventions.AuthorizePage("/Organizations/Settings", AccountServiceCollectionExtensions.AdminPolicy);
             o.Conventions.AddPageRoute("/Documents/Edit", "/{kind:regex(^(invoices|bills)$)}/new");
         });
         return builder;
@@ -56,13 +59,13 @@ internal static class FeatureRegistration
     [
         typeof(CustomerInput), typeof(AddressInput), typeof(LocationInput), typeof(VendorInput), typeof(JobInput),
         typeof(CostCodeInput), typeof(CostTypeInput), typeof(DocumentInput), typeof(LineInput), typeof(PaymentInput),
-        typeof(PaymentApplicationInput),
+        typeof(PaymentApplicationInput), typeof(Organizations.OrganizationInput),
     ];
 
     public static WebApplication MapGroundworkApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccountServiceCollectionExtensions.MemberPolicy);
-        api.MapCustomersApi().MapVendorsApi().MapJobsApi().MapCostCodesApi().MapDocumentsApi().MapPaymentsApi();
+        api.MapCustomersApi().MapVendorsApi().MapOrganizationApi().MapJobsApi().MapCostCodesApi().MapDocumentsApi().MapPaymentsApi();
         app.MapGroup("/api/v1/auth").MapAuthApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

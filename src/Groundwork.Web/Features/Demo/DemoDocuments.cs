@@ -14,7 +14,7 @@ namespace Groundwork.Web.Features.Demo;
 
 /// <summary>Fills the demo organization through the same use cases a user would run, so the data obeys every rule.</summary>
 internal sealed class DemoDocuments(GroundworkDbContext db, SaveCustomer customers, SaveLocation locations, SaveVendor vendors,
-    SaveJob jobs, SaveCostCode codes, SaveCostType types, SaveDocument save, ChangeDocumentStatus change, RecordPayment pay, AppClock clock)
+    SaveJob jobs, SaveCostCode codes, SaveCostType types, SaveDocument save, ChangeDocumentStatus change, RecordPayment pay, Organizations.OrganizationCalendar calendar)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -58,7 +58,7 @@ internal sealed class DemoDocuments(GroundworkDbContext db, SaveCustomer custome
         var vendorIds = await db.Vendors.OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(ct);
         var codeIds = await db.CostCodes.ToDictionaryAsync(c => c.Number, c => c.Id, ct);
         var typeIds = await db.CostTypes.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = await calendar.TodayAsync(ct);
 
         for (var i = 0; i < 40; i++)
         {

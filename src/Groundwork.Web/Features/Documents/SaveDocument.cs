@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Documents;
 
 /// <summary>Creates a draft invoice or bill (id null), or replaces the header and lines of an editable one.</summary>
-public sealed class SaveDocument(GroundworkDbContext db, AppClock clock, DocumentHistory history)
+public sealed class SaveDocument(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history)
 {
     private const int NumberAttempts = 10;
 
@@ -49,7 +49,7 @@ public sealed class SaveDocument(GroundworkDbContext db, AppClock clock, Documen
             document.Lines.Clear();
         }
 
-        Apply(document, kind, input, job);
+        Apply(document, kind, input, job, input.IssueDate ?? await calendar.TodayAsync(ct));
         if (string.IsNullOrWhiteSpace(document.Number))
         {
             document.Number = await NextNumberAsync(kind, ct);
@@ -62,13 +62,13 @@ public sealed class SaveDocument(GroundworkDbContext db, AppClock clock, Documen
         return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"An {Noun(kind)} with this number already exists.", ct);
     }
 
-    private void Apply(Document document, DocumentKind kind, DocumentInput input, Jobs.Job job)
+    private static void Apply(Document document, DocumentKind kind, DocumentInput input, Jobs.Job job, DateOnly issueDate)
     {
         document.Number = input.Number?.Trim() ?? "";
         document.JobId = job.Id;
         document.CustomerId = kind == DocumentKind.Invoice ? job.Location!.CustomerId : null;
         document.VendorId = kind == DocumentKind.Bill ? input.VendorId : null;
-        document.IssueDate = input.IssueDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        document.IssueDate = issueDate;
         document.DueDate = input.DueDate;
         document.Memo = Customers.AddressInput.Clean(input.Memo);
         document.TaxRateBasisPoints = kind == DocumentKind.Invoice ? job.Location!.TaxRateBasisPoints ?? 0 : 0;

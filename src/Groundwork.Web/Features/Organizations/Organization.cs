@@ -8,6 +8,8 @@ public sealed class Organization : IVersioned
     public required string Name { get; set; }
     public long Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>IANA zone of the organization's business dates; set from the QBO company on connect, editable.</summary>
+    public string TimeZone { get; set; } = TimeZones.DefaultId;
 }
 
 public enum OrganizationRole

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Payments;
 
 /// <summary>One payment spread over any of the open documents of one kind; an empty amount skips the document.</summary>
-public sealed class NewModel(GroundworkDbContext db, RecordPayment record, AppClock clock) : PageModel
+public sealed class NewModel(GroundworkDbContext db, RecordPayment record, Organizations.OrganizationCalendar calendar) : PageModel
 {
     [BindProperty]
     public PaymentInput Input { get; set; } = new();
@@ -32,7 +32,7 @@ public sealed class NewModel(GroundworkDbContext db, RecordPayment record, AppCl
 
     public async Task<IActionResult> OnGetAsync(long? documentId, DocumentKind? kind, CancellationToken ct)
     {
-        Input.Date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.Date = await calendar.TodayAsync(ct);
         Kind = kind ?? DocumentKind.Invoice;
         if (documentId is { } id)
         {

@@ -23,7 +23,7 @@ public sealed class PaymentApplicationInput
 }
 
 /// <summary>Records a payment against one or more finalized documents of one kind and moves each to PartiallyPaid or Paid.</summary>
-public sealed class RecordPayment(GroundworkDbContext db, AppClock clock, DocumentHistory history)
+public sealed class RecordPayment(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history)
 {
     /// <summary>Far above any construction invoice, far below where cents stop fitting in a long.</summary>
     public const decimal MaxAmount = 1_000_000_000m;
@@ -66,7 +66,7 @@ public sealed class RecordPayment(GroundworkDbContext db, AppClock clock, Docume
         var payment = new Payment
         {
             Kind = kinds[0],
-            Date = input.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Date = input.Date ?? await calendar.TodayAsync(ct),
             Method = input.Method,
             Reference = Customers.AddressInput.Clean(input.Reference),
         };

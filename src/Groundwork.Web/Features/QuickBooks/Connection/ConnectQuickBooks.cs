@@ -50,10 +50,10 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
                 "Connecting a different company would mix two sets of books, so it was refused. To switch companies, remove the integration first (this resets every link and mapping).");
         }
 
-        string? companyName;
+        Groundwork.QuickBooks.Wire.QboCompanyInfo company;
         try
         {
-            companyName = (await qbo.ReadCompanyInfoAsync(new QboCompanyContext(input.RealmId, tokens.AccessToken), ct)).Value.CompanyName;
+            company = (await qbo.ReadCompanyInfoAsync(new QboCompanyContext(input.RealmId, tokens.AccessToken), ct)).Value;
         }
         catch (Exception ex) when (ex is QboException or HttpRequestException)
         {
@@ -64,14 +64,27 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         {
             connection = new QboConnection { RealmId = input.RealmId };
             db.QboConnections.Add(connection);
+            await AdoptTimeZoneAsync(company, ct);
         }
         vault.Store(connection, tokens);
-        connection.CompanyName = companyName;
+        connection.CompanyName = company.CompanyName;
         connection.Status = QboConnectionStatus.Connected;
         connection.StatusReason = null;
         connection.ConnectedAtUtc = clock.GetUtcNow().UtcDateTime;
         connection.ConnectedBy = userName;
         return await SaveChanges.TryAsync(db, connection, "", "", ct);
+    }
+
+    /// <summary>
+    /// A first link takes the QBO company's zone (from its address), so Groundwork's dates are QuickBooks' TxnDates.
+    /// A reconnect keeps whatever the owner chose since.
+    /// </summary>
+    private async Task AdoptTimeZoneAsync(Groundwork.QuickBooks.Wire.QboCompanyInfo company, CancellationToken ct)
+    {
+        var us = company.Country is null || string.Equals(company.Country, "US", StringComparison.OrdinalIgnoreCase);
+        if (!us || Organizations.TimeZones.ForUsState(company.CompanyAddr?.CountrySubDivisionCode) is not { } zone) return;
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == db.CurrentOrganizationId, ct);
+        if (organization is not null) organization.TimeZone = zone;
     }
 
     internal async Task RevokeQuietlyAsync(string token, CancellationToken ct)
