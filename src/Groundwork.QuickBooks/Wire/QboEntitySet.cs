@@ -40,24 +40,5 @@ public abstract record QboEntitySet : QboObject
 
     /// <summary>The entity of type <typeparamref name="T"/>, or null when this object carries another one.</summary>
     public T? Get<T>()
-        where T : QboEntity, IQboEntity<T> => T.EntityName switch
-        {
-            "CompanyInfo" => CompanyInfo as T,
-            "Preferences" => Preferences as T,
-            "Account" => Account as T,
-            "Item" => Item as T,
-            "Class" => Class as T,
-            "TaxAgency" => TaxAgency as T,
-            "TaxCode" => TaxCode as T,
-            "Customer" => Customer as T,
-            "Vendor" => Vendor as T,
-            "Employee" => Employee as T,
-            "Invoice" => Invoice as T,
-            "Bill" => Bill as T,
-            "Payment" => Payment as T,
-            "BillPayment" => BillPayment as T,
-            "CreditMemo" => CreditMemo as T,
-            "SalesReceipt" => SalesReceipt as T,
-            _ => null,
-        };
+        where T : QboEntity, IQboEntity<T> => QboEntityRegistry<QboEntitySet>.Read<T>(this) as T;
 }

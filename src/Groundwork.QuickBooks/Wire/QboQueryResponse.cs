@@ -51,24 +51,5 @@ public sealed record QboQueryResponse : QboObject
 
     /// <summary>The rows of type <typeparamref name="T"/>; empty when none matched.</summary>
     public IReadOnlyList<T> Get<T>()
-        where T : QboEntity, IQboEntity<T> => (T.EntityName switch
-        {
-            "CompanyInfo" => (object?)CompanyInfo,
-            "Preferences" => Preferences,
-            "Account" => Account,
-            "Item" => Item,
-            "Class" => Class,
-            "TaxAgency" => TaxAgency,
-            "TaxCode" => TaxCode,
-            "Customer" => Customer,
-            "Vendor" => Vendor,
-            "Employee" => Employee,
-            "Invoice" => Invoice,
-            "Bill" => Bill,
-            "Payment" => Payment,
-            "BillPayment" => BillPayment,
-            "CreditMemo" => CreditMemo,
-            "SalesReceipt" => SalesReceipt,
-            _ => null,
-        } as IReadOnlyList<T>) ?? [];
+        where T : QboEntity, IQboEntity<T> => QboEntityRegistry<QboQueryResponse>.Read<T>(this) as IReadOnlyList<T> ?? [];
 }
