@@ -21,12 +21,17 @@ public sealed class Program
         builder.AddGroundworkFeatures();
         builder.AddGroundworkQuickBooks();
         builder.AddGroundworkOrleans();
+        builder.AddGroundworkForwardedHeaders();
 
         var app = builder.Build();
+        app.UseGroundworkForwardedHeaders();
+        app.UseGroundworkSecurityHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseGroundworkStatusPages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseApiAntiforgery();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapGroundworkApi();
