@@ -25,6 +25,8 @@ internal static class ForwardedHeadersSetup
     {
         var proxy = builder.Configuration.GetSection("ForwardedHeaders").Get<ProxyOptions>() ?? new ProxyOptions();
         builder.Services.Configure<ProxyOptions>(builder.Configuration.GetSection("ForwardedHeaders"));
+        // Every cookie (sign-in, antiforgery, temp data, the emulator's) is Secure when the request came over HTTPS.
+        builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -47,6 +49,7 @@ internal static class ForwardedHeadersSetup
         {
             app.UseForwardedHeaders();
         }
+        app.UseCookiePolicy();
         return app;
     }
 }
