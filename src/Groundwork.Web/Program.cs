@@ -24,6 +24,11 @@ public sealed class Program
         builder.AddGroundworkForwardedHeaders();
 
         var app = builder.Build();
+        if (await app.RunCommandAsync(args) is { } exitCode)
+        {
+            Environment.ExitCode = exitCode;
+            return;
+        }
         app.UseGroundworkForwardedHeaders();
         app.UseGroundworkSecurityHeaders();
         app.UseExceptionHandler();
