@@ -21,7 +21,22 @@ internal static class CreateOwnerCommand
         {
             return null;
         }
-        return await RunAsync(app.Services, args, Console.In, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+        // At a terminal the password is typed without echo; piped input is read as it comes.
+        var input = Console.IsInputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PasswordVariable)) ? Console.In : new StringReader(ReadHidden());
+        return await RunAsync(app.Services, args, input, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+    }
+
+    private static string ReadHidden()
+    {
+        Console.Out.Write($"Password (or set {PasswordVariable}): ");
+        var typed = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && typed.Length > 0) typed.Length--;
+            else if (!char.IsControl(key.KeyChar)) typed.Append(key.KeyChar);
+        }
+        Console.Out.WriteLine();
+        return typed.ToString() + "\n";
     }
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, Func<string, string?> environment,
