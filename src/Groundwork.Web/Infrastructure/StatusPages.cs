@@ -42,7 +42,8 @@ internal static class StatusPages
         return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string Html(string title, string text)
+    /// <summary>A minimal page in the app's style, for answers written outside Razor (errors, rate-limit rejections).</summary>
+    public static string Html(string title, string text)
     {
         var t = HtmlEncoder.Default.Encode(title);
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Groundwork.Web.Features.Account;
@@ -48,6 +49,13 @@ internal static class SignInLimits
         var http = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+        var message = $"Too many sign-in attempts from this address; try again in {Math.Max(1, seconds)} seconds.";
+        if (StatusPages.WantsHtml(http.Request))
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(StatusPages.Html("Too many sign-in attempts", message), ct);
+            return;
+        }
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -55,7 +63,7 @@ internal static class SignInLimits
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many sign-in attempts",
-                Detail = $"Too many sign-in attempts from this address; try again in {Math.Max(1, seconds)} seconds.",
+                Detail = message,
             },
         });
     }

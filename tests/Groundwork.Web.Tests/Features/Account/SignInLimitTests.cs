@@ -51,6 +51,12 @@ public sealed class SignInLimitTests(GroundworkAppFactory app) : IClassFixture<G
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.True(third.Headers.RetryAfter is not null, "Retry-After is missing");
+        Assert.Contains("Too many sign-in attempts", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var fromBrowser = new HttpRequestMessage(HttpMethod.Post, "/Account/Login") { Content = new FormUrlEncodedContent(form) };
+        fromBrowser.Headers.Accept.ParseAdd("text/html");
+        var page = await client.SendAsync(fromBrowser);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
     }
 
