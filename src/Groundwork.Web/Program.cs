@@ -21,12 +21,22 @@ public sealed class Program
         builder.AddGroundworkFeatures();
         builder.AddGroundworkQuickBooks();
         builder.AddGroundworkOrleans();
+        builder.AddGroundworkForwardedHeaders();
 
         var app = builder.Build();
+        if (await app.RunCommandAsync(args) is { } exitCode)
+        {
+            Environment.ExitCode = exitCode;
+            return;
+        }
+        app.UseGroundworkForwardedHeaders();
+        app.UseGroundworkSecurityHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseGroundworkStatusPages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseApiAntiforgery();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapGroundworkApi();

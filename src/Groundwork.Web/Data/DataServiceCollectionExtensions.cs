@@ -44,7 +44,8 @@ internal static class DataServiceCollectionExtensions
             throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not known; use Sqlite or Postgres.");
         }
 
-        builder.Services.AddDataProtection().SetApplicationName("Groundwork").PersistKeysToDbContext<GroundworkDbContext>();
+        builder.Services.AddDataProtection().SetApplicationName("Groundwork").PersistKeysToDbContext<GroundworkDbContext>()
+            .ProtectKeysFromConfiguration(builder.Configuration);
         return builder;
     }
 

@@ -22,10 +22,17 @@ internal static class AccountServiceCollectionExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireDigit = false;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // No lockout: failing on purpose would lock the Owner out. The sign-in rate limit per address replaces it.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<GroundworkDbContext>()
+            .AddSignInManager<GroundworkSignInManager>()
             .AddClaimsPrincipalFactory<GroundworkClaimsFactory>();
+        // Organization and role are read from the database on every request, so a role change or a removal counts at once.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, MembershipClaimsTransformation>();
+        builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.AddSignInLimits();
+        builder.Services.AddScoped<ManageMembers>().AddScoped<CreateOwner>();
 
         // People are sent to the sign-in page; API callers get a 401 from the cookie events below.
         builder.Services.Configure<AuthenticationOptions>(o => o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);
@@ -37,6 +44,8 @@ internal static class AccountServiceCollectionExtensions
             o.Cookie.Name = "groundwork.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;
+            // Secure whenever the request came over HTTPS (directly or, with forwarded headers, through a TLS proxy).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // API callers get status codes, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);

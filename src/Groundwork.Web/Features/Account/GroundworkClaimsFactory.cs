@@ -11,6 +11,8 @@ namespace Groundwork.Web.Features.Account;
 internal sealed class GroundworkClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, GroundworkDbContext db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
+    public const string OrganizationNameClaim = "gw:orgname";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
@@ -20,7 +22,7 @@ internal sealed class GroundworkClaimsFactory(UserManager<AppUser> users, IOptio
         {
             identity.AddClaim(new Claim(TenantContext.OrganizationClaim, membership.OrganizationId.ToString(CultureInfo.InvariantCulture)));
             identity.AddClaim(new Claim(TenantContext.RoleClaim, membership.Role.ToString()));
-            identity.AddClaim(new Claim("gw:orgname", membership.Organization?.Name ?? ""));
+            identity.AddClaim(new Claim(OrganizationNameClaim, membership.Organization?.Name ?? ""));
         }
         return identity;
     }

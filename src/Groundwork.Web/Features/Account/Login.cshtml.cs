@@ -2,11 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Groundwork.Web.Features.Account;
 
+[EnableRateLimiting(SignInLimits.Policy)]
 public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
+    public const string SignInFailed = "The email or password is not right.";
+
     [BindProperty, Required(ErrorMessage = "Email is required."), EmailAddress(ErrorMessage = "Enter a valid email address.")]
     public string Email { get; set; } = "";
 
@@ -20,15 +24,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
         if (!ModelState.IsValid) return Page();
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", "Too many failed attempts; this account is locked for a few minutes.");
-            return Page();
-        }
+        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: true, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", "The email or password is not right.");
+            // One message for every failure, so the answer never tells whether the email has an account.
+            ModelState.AddModelError("", SignInFailed);
             return Page();
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

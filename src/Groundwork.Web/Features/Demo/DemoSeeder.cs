@@ -10,22 +10,27 @@ namespace Groundwork.Web.Features.Demo;
 /// <summary>Demo settings. Bound from the "Demo" section.</summary>
 public sealed class DemoOptions
 {
-    /// <summary>Seed the demo organization at start-up. Default: false (the embedded default turns it on in appsettings.json).</summary>
-    public bool Seed { get; set; }
+    /// <summary>
+    /// Seed the demo organization at start-up. Default: unset, which seeds in the Development environment only, so no
+    /// deployment gets a known Owner password by accident; true or false decides it in any environment.
+    /// </summary>
+    public bool? Seed { get; set; }
     /// <summary>Demo sign-in. Default: owner@summitridge.example.</summary>
     public string Email { get; set; } = "owner@summitridge.example";
-    /// <summary>Demo password; a local-only demo credential printed at start-up. Default: groundwork-demo.</summary>
-    public string Password { get; set; } = "groundwork-demo";
+    /// <summary>Demo password. Default: groundwork-demo, printed at start-up; a configured password is never logged.</summary>
+    public string Password { get; set; } = BuiltInPassword;
+
+    public const string BuiltInPassword = "groundwork-demo";
 }
 
 /// <summary>Creates the demo organization once; running it again changes nothing.</summary>
 internal sealed partial class DemoSeeder(GroundworkDbContext db, TenantContext tenant, UserManager<AppUser> users,
-    IOptions<DemoOptions> options, DemoDocuments documents, ILogger<DemoSeeder> logger)
+    IOptions<DemoOptions> options, DemoDocuments documents, IHostEnvironment environment, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
         var demo = options.Value;
-        if (!demo.Seed) return;
+        if (!(demo.Seed ?? environment.IsDevelopment())) return;
 
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Name == DemoData.OrganizationName, ct);
         if (org is null)
@@ -41,7 +46,14 @@ internal sealed partial class DemoSeeder(GroundworkDbContext db, TenantContext t
         {
             await documents.SeedAsync(ct);
         }
-        LogDemo(logger, demo.Email, demo.Password);
+        if (demo.Password == DemoOptions.BuiltInPassword)
+        {
+            LogDemo(logger, demo.Email, demo.Password);
+        }
+        else
+        {
+            LogDemoConfiguredPassword(logger, demo.Email);
+        }
     }
 
     internal async Task EnsureUserAsync(Organization org, string email, string password, string name, OrganizationRole role)
@@ -65,4 +77,7 @@ internal sealed partial class DemoSeeder(GroundworkDbContext db, TenantContext t
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo organization ready. Sign in as {Email} with password {Password}")]
     private static partial void LogDemo(ILogger logger, string email, string password);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo organization ready. Sign in as {Email} with the configured Demo:Password")]
+    private static partial void LogDemoConfiguredPassword(ILogger logger, string email);
 }
