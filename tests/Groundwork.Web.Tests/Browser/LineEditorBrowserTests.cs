@@ -28,7 +28,7 @@ public sealed class LineEditorBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#document-status")).ToHaveTextAsync("Draft");
-        var line = page.Locator("table.lines tbody tr").First;
+        var line = page.Locator("#document-lines tbody tr").First;
         await Assertions.Expect(line).ToContainTextAsync("Equipment");
         await Assertions.Expect(line).ToContainTextAsync("$1,200.00");
         await Assertions.Expect(line.Locator("td").Last).ToHaveTextAsync("✓");
