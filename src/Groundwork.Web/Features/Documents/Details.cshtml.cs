@@ -19,7 +19,14 @@ public sealed class DetailsModel(GroundworkDbContext db, ChangeDocumentStatus ch
     public async Task<IActionResult> OnGetAsync(string kind, long id, CancellationToken ct) =>
         await LoadAsync(kind, id, ct) ? Page() : NotFound();
 
-    // Void asks first: its own page (Void.cshtml) confirms and posts.
+    /// <summary>
+    /// A POST naming no handler of this page: without this the page would render with nothing loaded. Void asks first on its own page
+    /// (Void.cshtml), so a form from before that page existed is sent there.
+    /// </summary>
+    public IActionResult OnPost(string kind, long id, string? handler) =>
+        string.Equals(handler, "Void", StringComparison.OrdinalIgnoreCase) && DocumentRoute.Parse(kind) is not null
+            ? Redirect($"/{kind}/{id}/void") : NotFound();
+
     public Task<IActionResult> OnPostFinalizeAsync(string kind, long id, long version, CancellationToken ct) => ActAsync(kind, id, DocumentAction.Finalize, version, ct);
     public Task<IActionResult> OnPostApproveAsync(string kind, long id, long version, CancellationToken ct) => ActAsync(kind, id, DocumentAction.Approve, version, ct);
     public Task<IActionResult> OnPostRejectAsync(string kind, long id, long version, CancellationToken ct) => ActAsync(kind, id, DocumentAction.Reject, version, ct);

@@ -14,6 +14,9 @@ public sealed class VoidModel(GroundworkDbContext db, ChangeDocumentStatus chang
     /// <summary>The version the user confirms: the one they saw on the document page, so a change made meanwhile is refused.</summary>
     public long Version { get; private set; }
 
+    /// <summary>Why this document cannot be voided, from the lifecycle's own rule; null when it can.</summary>
+    public string? Refusal => ChangeDocumentStatus.Next(Document, DocumentAction.Void).Refusal;
+
     public async Task<IActionResult> OnGetAsync(string kind, long id, long? version, CancellationToken ct)
     {
         if (!User.CanMoveMoney()) return Forbid();

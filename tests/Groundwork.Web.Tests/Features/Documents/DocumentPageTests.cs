@@ -40,6 +40,31 @@ public sealed class DocumentPageTests(GroundworkAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task InvoicePage_PostToTheOldVoidButton_DoesNotVoidAndIsNoServerError()
+    {
+        var (browser, api, jobId, _) = await ArrangeAsync();
+        var invoice = await api.CreateInvoiceAsync(jobId, 100m);
+
+        var response = await browser.PostFormAsync($"/invoices/{invoice.Id()}?handler=Void", new() { ["version"] = "0" }, $"/invoices/{invoice.Id()}");
+
+        Assert.True((int)response.StatusCode < 500, $"Answered {(int)response.StatusCode}.");
+        Assert.Equal("Pending", (await api.GetJsonAsync($"/api/v1/invoices/{invoice.Id()}")).Status());
+    }
+
+    [Fact]
+    public async Task InvoiceVoidConfirmation_PaidInvoice_SaysWhyAndOffersNoVoidButton()
+    {
+        var (browser, api, jobId, _) = await ArrangeAsync();
+        var invoice = await api.CreateInvoiceAsync(jobId, 100m);
+        Assert.Equal(HttpStatusCode.Created, (await api.PayAsync((invoice.Id(), 100m))).StatusCode);
+
+        var confirm = await browser.GetPageAsync($"/invoices/{invoice.Id()}/void");
+
+        Assert.Contains("has payments", confirm.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(confirm.QuerySelectorAll("main button"));
+    }
+
+    [Fact]
     public async Task BillPage_VoidConfirmation_NamesTheBillAndCancelReturnsUnchanged()
     {
         var (browser, api, jobId, _) = await ArrangeAsync();
