@@ -52,6 +52,8 @@ public sealed class LineEditorBrowserTests(BrowserFixture browser) : IClassFixtu
     [InlineData("/bills/new")]
     [InlineData("/invoices")]
     [InlineData("first-invoice")]
+    [InlineData("/Jobs")]
+    [InlineData("/Payments")]
     public async Task Page_AtPhoneWidth_HasNoHorizontalOverflowAndEveryLineFieldIsReachable(string url)
     {
         var page = await browser.SignedInPageAsync();

@@ -59,6 +59,21 @@ public sealed class JobPageTests(GroundworkAppFactory app) : IClassFixture<Groun
     }
 
     [Fact]
+    public async Task JobForm_Save_OpensTheJobPage()
+    {
+        var user = await app.CreateUserAsync(OrganizationRole.Owner);
+        var (jobId, _, _) = await (await app.ApiClientAsync(user)).CreateJobAsync();
+        var browser = await app.BrowserClientAsync(user);
+        var form = (await browser.GetPageAsync($"/Jobs/Edit/{jobId}")).Form();
+
+        var response = await browser.SubmitAsync(form, new() { ["Input.Name"] = "Renamed build" }, "Save job");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Jobs/Details/{jobId}", response.Headers.Location!.ToString());
+        Assert.Contains("Renamed build", (await browser.GetPageAsync($"/Jobs/Details/{jobId}")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JobPage_OtherOrganizationsJob_IsNotFound()
     {
         var owner = await app.ApiClientAsync(await app.CreateUserAsync(OrganizationRole.Owner));
