@@ -17,7 +17,7 @@ public sealed class DetailsModel(GroundworkDbContext db) : PageModel
     public DocumentTable Invoices { get; private set; } = null!;
     public int InvoiceCount { get; private set; }
 
-    /// <summary>What the customer's finalized invoices still owe, over all of them (not only those shown).</summary>
+    /// <summary>What the customer's finalized invoices still owe, over all of them (not only those shown); a negative invoice counts as a credit.</summary>
     public long OpenBalanceCents { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
