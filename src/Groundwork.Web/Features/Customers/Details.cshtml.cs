@@ -1,5 +1,7 @@
 using Groundwork.Web.Data;
+using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.Jobs;
+using Groundwork.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +10,15 @@ namespace Groundwork.Web.Features.Customers;
 
 public sealed class DetailsModel(GroundworkDbContext db) : PageModel
 {
+    private const int ShownInvoices = 100;
+
     public Customer Customer { get; private set; } = null!;
     public IReadOnlyList<Job> Jobs { get; private set; } = [];
+    public DocumentTable Invoices { get; private set; } = null!;
+    public int InvoiceCount { get; private set; }
+
+    /// <summary>What the customer's finalized invoices still owe, over all of them (not only those shown); a negative invoice counts as a credit.</summary>
+    public long OpenBalanceCents { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -17,6 +26,13 @@ public sealed class DetailsModel(GroundworkDbContext db) : PageModel
         if (customer is null) return NotFound();
         Customer = customer;
         Jobs = await db.Jobs.AsNoTracking().Include(j => j.Location).Where(j => j.Location!.CustomerId == id).OrderBy(j => j.Number).ToListAsync(ct);
+
+        var invoices = db.Documents.AsNoTracking().Where(d => d.Kind == DocumentKind.Invoice && d.CustomerId == id);
+        InvoiceCount = await invoices.CountAsync(ct);
+        OpenBalanceCents = await invoices.Where(d => d.Status == DocumentStatus.Pending || d.Status == DocumentStatus.PartiallyPaid)
+            .SumAsync(d => d.TotalCents - d.PaidCents, ct);
+        var recent = await invoices.Include(d => d.Job).OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id).Take(ShownInvoices).ToListAsync(ct);
+        Invoices = new DocumentTable("customer-invoices", DocumentKind.Invoice, recent, ShowJob: true, ShowParty: false);
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using Groundwork.Web.Data;
+using Groundwork.Web.Features.Shared;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,13 +38,19 @@ public sealed class EditModel(GroundworkDbContext db, SaveDocument save) : PageM
     public async Task<IActionResult> OnPostAddLinesAsync(string kind, long? id, CancellationToken ct)
     {
         if (!Bind(kind, id)) return NotFound();
-        ModelState.Clear();
-        return await RedisplayAsync(ct);
+        ReadTypedNumbers();
+        for (var i = 0; i < BlankRows; i++)
+        {
+            Input.Lines.Add(new LineInput { Quantity = 1 });
+        }
+        Lists = await DocumentFormLists.LoadAsync(db, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string kind, long? id, CancellationToken ct)
     {
         if (!Bind(kind, id)) return NotFound();
+        ReadTypedNumbers();
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         var outcome = await save.HandleAsync(Kind, id, Input, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
@@ -64,13 +71,62 @@ public sealed class EditModel(GroundworkDbContext db, SaveDocument save) : PageM
         return true;
     }
 
+    /// <summary>The user's lines, then as many blank rows as a fresh form has (blank rows left between lines count), so a failed save never grows the form.</summary>
     private async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {
         Lists = await DocumentFormLists.LoadAsync(db, ct);
-        for (var i = 0; i < BlankRows; i++)
+        while (Input.Lines.Count > 0 && Input.Lines[^1].IsBlank && !HasErrors(Input.Lines.Count - 1))
+        {
+            Input.Lines.RemoveAt(Input.Lines.Count - 1);
+        }
+        for (var blank = Input.Lines.Count(l => l.IsBlank); blank < BlankRows; blank++)
         {
             Input.Lines.Add(new LineInput { Quantity = 1 });
         }
         return Page();
+    }
+
+    private bool HasErrors(int line) => ModelState.FindKeysWithPrefix($"Input.Lines[{line}]").Any(e => e.Value.Errors.Count > 0);
+
+    /// <summary>
+    /// Reads each line's unit amount and quantity as people type them ("$1,000.00"), instead of the model binder, which refuses a
+    /// currency sign, reads "1,00" as one hundred, and words its refusals with internal field names.
+    /// </summary>
+    private void ReadTypedNumbers()
+    {
+        for (var i = 0; i < Input.Lines.Count; i++)
+        {
+            var line = Input.Lines[i];
+            var n = i + 1;
+            Read($"Input.Lines[{i}].UnitAmount", TypedNumber.TryParseAmount, v => line.UnitAmount = v, 0m,
+                text => $"Line {n}: '{text}' is not an amount; write it like 1,000.00.");
+            Read($"Input.Lines[{i}].Quantity", TypedNumber.TryParseQuantity, v => line.Quantity = v, line.IsBlank ? 1m : null,
+                text => text.Length == 0 ? $"Line {n}: enter a quantity." : $"Line {n}: '{text}' is not a quantity; write it like 2 or 1.5.");
+        }
+    }
+
+    private delegate bool Parser(string? text, out decimal value);
+
+    private void Read(string key, Parser parse, Action<decimal> set, decimal? whenEmpty, Func<string, string> refusal)
+    {
+        if (!ModelState.TryGetValue(key, out var entry)) return;
+        // Read both before Remove: it resets this very entry.
+        var (raw, text) = (entry.RawValue, entry.AttemptedValue ?? "");
+        ModelState.Remove(key);
+        ModelState.SetModelValue(key, raw, text);
+        if (string.IsNullOrWhiteSpace(text) && whenEmpty is { } empty)
+        {
+            set(empty);
+            ModelState.MarkFieldValid(key);
+        }
+        else if (parse(text, out var value))
+        {
+            set(value);
+            ModelState.MarkFieldValid(key);
+        }
+        else
+        {
+            ModelState.AddModelError(key, refusal(text.Trim()));
+        }
     }
 }

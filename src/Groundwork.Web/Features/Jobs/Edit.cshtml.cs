@@ -43,7 +43,7 @@ public sealed class EditModel(GroundworkDbContext db, SaveJob save) : PageModel
             return await RedisplayAsync(ct);
         }
         TempData["Flash"] = $"Saved job {outcome.Value!.Number}.";
-        return Redirect("/Jobs");
+        return Redirect($"/Jobs/Details/{outcome.Value.Id}");
     }
 
     private async Task<IActionResult> RedisplayAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Features.Shared;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,17 +50,19 @@ public sealed class NewModel(GroundworkDbContext db, RecordPayment record, Organ
     public async Task<IActionResult> OnPostAsync(DocumentKind kind, CancellationToken ct)
     {
         Kind = kind;
+        await LoadAsync(ct);
         for (var i = 0; i < Amounts.Count; i++)
         {
-            var text = Amounts[i].Amount?.Trim().TrimStart('$').Replace(",", "", StringComparison.Ordinal);
-            if (string.IsNullOrEmpty(text)) continue;
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+            var text = Amounts[i].Amount;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (TypedNumber.TryParseAmount(text, out var amount))
             {
                 Input.Applications.Add(new PaymentApplicationInput { DocumentId = Amounts[i].DocumentId, Amount = amount });
             }
             else
             {
-                ModelState.AddModelError("", $"'{Amounts[i].Amount}' is not an amount.");
+                var number = Open.FirstOrDefault(d => d.Id == Amounts[i].DocumentId)?.Number ?? "Payment";
+                ModelState.AddModelError("", $"{number}: '{text.Trim()}' is not an amount; write it like 1,000.00.");
             }
         }
         if (ModelState.IsValid)
@@ -73,7 +76,6 @@ public sealed class NewModel(GroundworkDbContext db, RecordPayment record, Organ
             }
             ModelState.AddOutcome(outcome);
         }
-        await LoadAsync(ct);
         return Page();
     }
 
