@@ -47,7 +47,8 @@ internal static class FeatureRegistration
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
-            o.Conventions.AllowAnonymousToPage("/Settings/QuickBooksDisconnected");
+            o.Conventions.AllowAnonymousToPage("/QuickBooks/Connection/QuickBooksDisconnected");
+            o.Conventions.AuthorizePage("/QuickBooks/Connection/QuickBooksCallback", AccountServiceCollectionExtensions.AdminPolicy);
             o.Conventions.AuthorizePage("/Payments/New", AccountServiceCollectionExtensions.AccountantPolicy);
             o.Conventions.AuthorizePage("/Organizations/Settings", AccountServiceCollectionExtensions.AdminPolicy);
             o.Conventions.AddPageRoute("/Documents/Edit", "/{kind:regex(^(invoices|bills)$)}/new");

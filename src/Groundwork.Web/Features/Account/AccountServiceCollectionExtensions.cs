@@ -54,11 +54,14 @@ internal static class AccountServiceCollectionExtensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(OrganizationMember())
             .AddPolicy(MemberPolicy, OrganizationMember())
-            .AddPolicy(AccountantPolicy, p => p.RequireClaim(TenantContext.RoleClaim,
-                nameof(OrganizationRole.Accountant), nameof(OrganizationRole.Admin), nameof(OrganizationRole.Owner)))
-            .AddPolicy(AdminPolicy, p => p.RequireClaim(TenantContext.RoleClaim, nameof(OrganizationRole.Admin), nameof(OrganizationRole.Owner)));
+            .AddPolicy(AccountantPolicy, AtLeast(OrganizationRole.Accountant))
+            .AddPolicy(AdminPolicy, AtLeast(OrganizationRole.Admin));
         return builder;
     }
+
+    private static AuthorizationPolicy AtLeast(OrganizationRole role) =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(TenantContext.OrganizationClaim)
+            .RequireAssertion(c => c.User.HasAtLeast(role)).Build();
 
     private static AuthorizationPolicy OrganizationMember() =>
         new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(TenantContext.OrganizationClaim).Build();

@@ -10,9 +10,12 @@ public static class Roles
     public static OrganizationRole Role(this ClaimsPrincipal user) =>
         Enum.TryParse<OrganizationRole>(user.FindFirstValue(TenantContext.RoleClaim), out var role) ? role : OrganizationRole.Member;
 
+    /// <summary>The one role rule: roles are ordered, and each includes what the ones below it may do. The policies use it too.</summary>
+    public static bool HasAtLeast(this ClaimsPrincipal user, OrganizationRole role) => user.Role() >= role;
+
     /// <summary>Accountant, Admin and Owner record and delete payments and void documents.</summary>
-    public static bool CanMoveMoney(this ClaimsPrincipal user) => user.Role() >= OrganizationRole.Accountant;
+    public static bool CanMoveMoney(this ClaimsPrincipal user) => user.HasAtLeast(OrganizationRole.Accountant);
 
     /// <summary>Admin and Owner manage the organization's integrations.</summary>
-    public static bool IsAdmin(this ClaimsPrincipal user) => user.Role() >= OrganizationRole.Admin;
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.HasAtLeast(OrganizationRole.Admin);
 }

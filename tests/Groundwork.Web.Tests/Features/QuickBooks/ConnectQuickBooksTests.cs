@@ -119,4 +119,25 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         Assert.Contains("/account/denied", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Null(await ConnectionAsync(owner));
     }
+
+    [Theory]
+    [InlineData("Remove")]
+    [InlineData("Disconnect")]
+    [InlineData("Readiness")]
+    public async Task Member_CannotChangeTheConnection(string handler)
+    {
+        app.StartServer();
+        var owner = await app.CreateUserAsync(OrganizationRole.Owner);
+        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(await app.BrowserClientAsync(owner), QboAppFactory.UsRealm)).StatusCode);
+        var before = await ConnectionAsync(owner);
+        var member = await app.BrowserClientAsync(await app.CreateUserAsync(OrganizationRole.Member, owner.OrganizationId));
+
+        var response = await member.PostFormAsync($"/Settings/Integrations?handler={handler}", [], "/Settings/Integrations");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/denied", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+        var after = await ConnectionAsync(owner);
+        Assert.NotNull(after);
+        Assert.Equal(before!.Version, after.Version);
+    }
 }

@@ -1,7 +1,6 @@
 using Groundwork.QuickBooks;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Account;
-using Groundwork.Web.Features.QuickBooks.Connection;
 using Groundwork.Web.Features.QuickBooks.Gateway;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -10,8 +9,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Groundwork.Web.Features.Settings;
+namespace Groundwork.Web.Features.QuickBooks.Connection;
 
+[PostsRequirePolicy(AccountServiceCollectionExtensions.AdminPolicy)]
 public sealed class IntegrationsModel(GroundworkDbContext db, ITenantContext tenant, IOptions<QboClientOptions> options, IGrainFactory grains) : PageModel
 {
     public const string CallbackPath = "/integrations/quickbooks/callback";
@@ -29,14 +29,12 @@ public sealed class IntegrationsModel(GroundworkDbContext db, ITenantContext ten
 
     public async Task<IActionResult> OnPostConnectAsync([FromServices] ConnectQuickBooks connect, [FromServices] UserManager<AppUser> users, CancellationToken ct)
     {
-        if (!User.IsAdmin()) return Forbid();
         var url = await connect.StartAsync(users.GetUserId(User)!, RedirectUri(Request, options.Value), ct);
         return Redirect(url.AbsoluteUri);
     }
 
     public async Task<IActionResult> OnPostReadinessAsync([FromServices] CheckReadiness check, CancellationToken ct)
     {
-        if (!User.IsAdmin()) return Forbid();
         var outcome = await check.HandleAsync(tenant.OrganizationId!.Value, ct);
         if (outcome.IsOk) return RedirectToPage();
         ModelState.AddOutcome(outcome);
@@ -45,14 +43,13 @@ public sealed class IntegrationsModel(GroundworkDbContext db, ITenantContext ten
     }
 
     public async Task<IActionResult> OnPostDisconnectAsync([FromServices] DisconnectQuickBooks disconnect, CancellationToken ct) =>
-        await AfterAsync(User.IsAdmin() ? await disconnect.DisconnectAsync(ct) : null, "QuickBooks disconnected; every link was kept.", ct);
+        await AfterAsync(await disconnect.DisconnectAsync(ct), "QuickBooks disconnected; every link was kept.", ct);
 
     public async Task<IActionResult> OnPostRemoveAsync([FromServices] DisconnectQuickBooks disconnect, CancellationToken ct) =>
-        await AfterAsync(User.IsAdmin() ? await disconnect.RemoveAsync(ct) : null, "The QuickBooks integration was removed.", ct);
+        await AfterAsync(await disconnect.RemoveAsync(ct), "The QuickBooks integration was removed.", ct);
 
-    private async Task<IActionResult> AfterAsync(Outcome<QboConnection>? outcome, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Outcome<QboConnection> outcome, string done, CancellationToken ct)
     {
-        if (outcome is null) return Forbid();
         if (outcome.IsOk)
         {
             TempData["Flash"] = done;

@@ -1,12 +1,11 @@
 using Groundwork.Web.Data;
-using Groundwork.Web.Features.QuickBooks.Connection;
 using Groundwork.Web.Features.QuickBooks.Gateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Groundwork.Web.Features.Settings;
+namespace Groundwork.Web.Features.QuickBooks.Connection;
 
 /// <summary>
 /// Intuit's "disconnect URL": QuickBooks sends the browser here after the app is disconnected on its side. Anyone can
