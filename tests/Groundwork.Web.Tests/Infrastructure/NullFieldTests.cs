@@ -72,3 +72,24 @@ public sealed class NullFieldTests(GroundworkAppFactory app) : IClassFixture<Gro
         Assert.Empty((await client.GetJsonAsync("/api/v1/payments")).EnumerateArray());
     }
 }
+
+/// <summary>A value of the wrong type is refused on its JSON path, so the client knows which field to fix.</summary>
+[Trait("Category", "Database")]
+public sealed class WrongTypeFieldTests(GroundworkAppFactory app) : IClassFixture<GroundworkAppFactory>
+{
+    [Theory]
+    [InlineData("/api/v1/invoices", """{"jobId":1,"lines":[{"name":"x","quantity":"lots"}]}""", "lines[0].quantity")]
+    [InlineData("/api/v1/invoices", """{"jobId":1,"lines":[{"name":"x","quantity":1e30}]}""", "lines[0].quantity")]
+    [InlineData("/api/v1/customers", """{"name":"Acme","isActive":"maybe"}""", "isActive")]
+    [InlineData("/api/v1/payments", """{"applications":[{"documentId":1,"amount":true}]}""", "applications[0].amount")]
+    [InlineData("/api/v1/jobs", """{"number":"J","name":"B","locationId":null}""", "locationId")]
+    public async Task Post_WrongType_IsRefusedOnItsJsonPath(string url, string body, string field)
+    {
+        var client = await app.CreateOrganizationClientAsync();
+
+        var response = await client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var messages = await response.AssertInvalidAsync(field);
+        Assert.DoesNotContain(messages, m => m.Contains("System.", StringComparison.Ordinal));
+    }
+}
