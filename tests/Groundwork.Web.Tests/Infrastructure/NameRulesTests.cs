@@ -87,4 +87,20 @@ public sealed class NameRulesApiTests(GroundworkAppFactory app) : IClassFixture<
         Assert.Empty((await client.GetJsonAsync("/api/v1/cost-codes")).EnumerateArray());
         Assert.Equal(0, await client.CountAsync("/api/v1/invoices"));
     }
+
+    [Fact]
+    public async Task FreeText_NulCharacter_IsRefusedOnItsFieldNotAServerError()
+    {
+        // PostgreSQL's text cannot hold NUL: without the rule the save fails with a 500 there.
+        var client = await app.CreateOrganizationClientAsync();
+        var (jobId, _, _) = await client.CreateJobAsync();
+
+        var customer = await client.PostJsonAsync("/api/v1/customers", new { name = "Acme", billingAddress = new { city = "Port\u0000land" } });
+        var invoice = await client.PostJsonAsync("/api/v1/invoices", new { jobId, memo = "a\u0000b", lines = new[] { new { name = "Work", quantity = 1, unitAmount = 5m } } });
+
+        Assert.Contains(await customer.AssertInvalidAsync("billingAddress.city"), m => m.StartsWith("City ", StringComparison.Ordinal));
+        await invoice.AssertInvalidAsync("memo");
+        Assert.Equal(1, await client.CountAsync("/api/v1/customers"));
+        Assert.Equal(0, await client.CountAsync("/api/v1/invoices"));
+    }
 }

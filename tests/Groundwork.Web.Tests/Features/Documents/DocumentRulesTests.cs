@@ -1,4 +1,7 @@
 using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Groundwork.Web.Tests.Features.Documents;
 
@@ -112,5 +115,33 @@ public sealed class DocumentRulesTests
         var note = DocumentRules.StatusNote(Doc(kind, status, 0, total));
 
         Assert.Equal(explained, note is not null);
+    }
+}
+
+/// <summary>The same rules translate to SQL on both providers.</summary>
+[Trait("Category", "Database")]
+public sealed class DocumentRulesQueryTests(Infrastructure.GroundworkAppFactory app) : IClassFixture<Infrastructure.GroundworkAppFactory>
+{
+    [Fact]
+    public async Task DocumentRules_OpenAndFinalized_SelectTheSameDocumentsInSqlAsInMemory()
+    {
+        var client = await app.CreateOrganizationClientAsync();
+        var (jobId, _, _) = await client.CreateJobAsync();
+        var draft = await client.CreateInvoiceAsync(jobId, 10m, finalize: false);
+        var pending = await client.CreateInvoiceAsync(jobId, 10m);
+        var paid = await client.CreateInvoiceAsync(jobId, 10m);
+        var voided = await client.CreateInvoiceAsync(jobId, 10m);
+        await client.ActAsync($"/api/v1/invoices/{voided.Id()}/void");
+        (await client.PayAsync((paid.Id(), 10m))).EnsureSuccessStatusCode();
+        long[] ids = [draft.Id(), pending.Id(), paid.Id(), voided.Id()];
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Groundwork.Web.Data.GroundworkDbContext>();
+        var rows = db.Documents.IgnoreQueryFilters().Where(d => ids.Contains(d.Id));
+        var open = await rows.Where(DocumentRules.Open).Select(d => d.Id).ToListAsync();
+        var finalized = await rows.Where(DocumentRules.Finalized).Select(d => d.Id).OrderBy(id => id).ToListAsync();
+
+        Assert.Equal([pending.Id()], open);
+        Assert.Equal(new[] { pending.Id(), paid.Id() }.Order(), finalized);
     }
 }
