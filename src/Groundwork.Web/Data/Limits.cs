@@ -26,8 +26,8 @@ public static class Limits
     public const string TooLong = "{0} can be at most {1} characters.";
 
     /// <summary>
-    /// Lines on one invoice or bill. Intuit publishes no maximum (qbo/API.md §8: unconfirmed; community answers speak of
-    /// 750); 500 is below that, far above a builder's longest invoice, and bounds every sum below.
+    /// Lines on one invoice or bill. QBO's own maximum could not be confirmed (qbo/API.md §8; no Intuit source found), so
+    /// this is a conservative choice: far above a builder's longest invoice, small enough to bound every sum below.
     /// </summary>
     public const int DocumentLines = 500;
     /// <summary>Documents one payment applies to; QBO Payment and BillPayment lines, bounded like document lines.</summary>

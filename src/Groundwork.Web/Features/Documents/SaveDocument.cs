@@ -64,7 +64,7 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
             db.ChangeTracker.Clear();
             return Outcome<Document>.Invalid(nameof(DocumentInput.Lines), tooLarge);
         }
-        return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"An {Noun(kind)} with this number already exists.", ct);
+        return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"{(kind == DocumentKind.Invoice ? "An invoice" : "A bill")} with this number already exists.", ct);
     }
 
     private void Apply(Document document, DocumentKind kind, DocumentInput input, Jobs.Job job)
@@ -90,8 +90,6 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
         DocumentMath.Recalculate(document);
     }
 
-    private static string Noun(DocumentKind kind) => kind == DocumentKind.Invoice ? "invoice" : "bill";
-
     private async Task<string> NextNumberAsync(DocumentKind kind, CancellationToken ct)
     {
         var count = await db.Documents.CountAsync(d => d.Kind == kind, ct);
@@ -109,7 +107,8 @@ public sealed class SaveDocument(GroundworkDbContext db, TimeProvider clock, Doc
         var check = new RequestValidator().Annotations(input);
         if (input.Lines.Count > Limits.DocumentLines)
         {
-            return check.Add(nameof(DocumentInput.Lines), $"A{(kind == DocumentKind.Invoice ? "n invoice" : " bill")} can have at most {Limits.DocumentLines:N0} lines.");
+            return check.Add(nameof(DocumentInput.Lines),
+                $"This {DocumentRules.Noun(kind)} has {input.Lines.Count:N0} lines; the most one can have is {Limits.DocumentLines:N0}.");
         }
         check.Check(input.Lines.Any(l => l is not null && !l.IsBlank), nameof(DocumentInput.Lines), "Add at least one line.");
         check.Check(input.DueDate is null || input.IssueDate is null || input.DueDate >= input.IssueDate,
