@@ -58,4 +58,19 @@ public sealed class FieldMessageTests(GroundworkAppFactory app) : IClassFixture<
         AssertHuman(await response.AssertInvalidAsync("memo"), "Memo");
         AssertHuman(await response.AssertInvalidAsync("lines[0].description"), "Description");
     }
+
+    [Fact]
+    public async Task LocationPage_TaxRateNotANumber_SaysTaxRateNotThePropertyName()
+    {
+        var user = await app.CreateUserAsync(Web.Features.Organizations.OrganizationRole.Owner);
+        var customer = await (await app.ApiClientAsync(user)).CreateAsync("/api/v1/customers", new { name = "Acme" });
+        var browser = await app.BrowserClientAsync(user);
+
+        var response = await browser.PostFormAsync($"/Locations/Edit?customerId={customer.Id()}",
+            new() { ["Input.CustomerId"] = customer.Id().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Name"] = "Site", ["Input.TaxRatePercent"] = "abc" });
+
+        var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("is not valid for Tax rate", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("TaxRatePercent.", page, StringComparison.Ordinal);
+    }
 }
