@@ -30,6 +30,8 @@ internal static class FeatureRegistration
 
         s.AddProblemDetails();
         s.AddExceptionHandler<ProblemExceptionHandler>();
+        // Unreadable bodies reach ProblemExceptionHandler (which names the JSON field) in every environment, not only Development.
+        s.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         s.AddOpenApi();
         // Forms bind the use cases' input types; the use cases validate them (one source of rules), so MVC's own

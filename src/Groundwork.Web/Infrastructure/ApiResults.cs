@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Groundwork.Web.Infrastructure;
 
 /// <summary>Turns a use case's outcome into the API answer: the value, or a problem body with a 4xx status.</summary>
@@ -7,10 +9,17 @@ internal static class ApiResults
     {
         OutcomeKind.Ok when okStatus == StatusCodes.Status201Created => TypedResults.Json(map(outcome.Value!), statusCode: StatusCodes.Status201Created),
         OutcomeKind.Ok => TypedResults.Ok(map(outcome.Value!)),
-        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.Message),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(JsonFieldNames(outcome.Errors), title: outcome.Message),
         OutcomeKind.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
     };
+
+    /// <summary>Use cases key errors by C# property paths ("Lines[0].UnitAmount"); API clients sent "lines[0].unitAmount".</summary>
+    public static Dictionary<string, string[]> JsonFieldNames(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => JsonFieldName(e.Key), e => e.Value, StringComparer.Ordinal);
+
+    public static string JsonFieldName(string path) =>
+        string.Join('.', path.Split('.').Select(segment => JsonNamingPolicy.CamelCase.ConvertName(segment)));
 
     public static IResult NotFound(string what) =>
         TypedResults.Problem($"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Infrastructure;
@@ -22,13 +24,20 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             LogUnhandled(logger, exception);
         }
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        ProblemDetails problem = WrongJsonValue(exception) is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["This value has the wrong type, is out of range, or may not be null."] })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = detail;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
+
+    /// <summary>The JSON path ("lines[0].quantity") of a body value that could not be converted, when the reader knows it.</summary>
+    private static string? WrongJsonValue(Exception exception) =>
+        exception is BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? path[2..]
+            : null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);

@@ -1,8 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 
 namespace Groundwork.Web.Infrastructure;
 
-/// <summary>Collects DataAnnotations errors, and those of nested items, into field → messages.</summary>
+/// <summary>
+/// Collects DataAnnotations errors, and those of nested items, into field → messages (keyed by property path; the API
+/// turns the keys into JSON names). Every string property is also checked to be storable (<see cref="NameRules.IsStorable"/>).
+/// </summary>
 public sealed class RequestValidator
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
@@ -18,6 +22,15 @@ public sealed class RequestValidator
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))
             {
                 Add(prefix + member, result.ErrorMessage ?? "Invalid value.");
+            }
+        }
+        foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.PropertyType == typeof(string) && property.GetIndexParameters().Length == 0
+                && property.GetValue(instance) is string text && !NameRules.IsStorable(text))
+            {
+                var label = property.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? property.Name;
+                Add(prefix + property.Name, $"{label} contains a character that cannot be stored (a NUL or a broken character).");
             }
         }
         return this;

@@ -125,7 +125,7 @@ public sealed class TenancyIsolationTests(GroundworkAppFactory app) : IClassFixt
 
         var response = await a.PayAsync((other.InvoiceId, 10m));
 
-        await response.AssertInvalidAsync("Applications[0].DocumentId");
+        await response.AssertInvalidAsync("applications[0].documentId");
         Assert.Equal(10_000, (await b.GetJsonAsync($"/api/v1/invoices/{other.InvoiceId}")).Cents("paidCents"));
     }
 
@@ -139,7 +139,7 @@ public sealed class TenancyIsolationTests(GroundworkAppFactory app) : IClassFixt
 
         var response = await a.PayAsync((own.Id(), 10m), (other.BillId, 10m));
 
-        await response.AssertInvalidAsync("Applications[1].DocumentId");
+        await response.AssertInvalidAsync("applications[1].documentId");
         Assert.Equal(0, (await a.GetJsonAsync($"/api/v1/bills/{own.Id()}")).Cents("paidCents"));
         Assert.Equal(0, (await b.GetJsonAsync($"/api/v1/bills/{other.BillId}")).Cents("paidCents"));
     }
@@ -153,17 +153,17 @@ public sealed class TenancyIsolationTests(GroundworkAppFactory app) : IClassFixt
         var vendor = await a.CreateVendorAsync();
 
         var job = await a.PostJsonAsync("/api/v1/jobs", new { number = "J-B-LOC", name = "Borrowed", locationId = other.LocationId });
-        await job.AssertInvalidAsync("LocationId");
+        await job.AssertInvalidAsync("locationId");
         var location = await a.PostJsonAsync($"/api/v1/customers/{other.CustomerId}/locations", new { name = "Borrowed" });
-        await location.AssertInvalidAsync("CustomerId");
+        await location.AssertInvalidAsync("customerId");
         var invoice = await a.PostJsonAsync("/api/v1/invoices", new { jobId = other.JobId, lines = new[] { new { name = "X", quantity = 1, unitAmount = 1m } } });
-        await invoice.AssertInvalidAsync("JobId");
+        await invoice.AssertInvalidAsync("jobId");
         var bill = await a.PostJsonAsync("/api/v1/bills", new { jobId, vendorId = other.VendorId, lines = new[] { new { name = "X", quantity = 1, unitAmount = 1m } } });
-        await bill.AssertInvalidAsync("VendorId");
+        await bill.AssertInvalidAsync("vendorId");
         var coded = await a.PostJsonAsync("/api/v1/bills", new { jobId, vendorId = vendor.Id(), lines = new[] { new { name = "X", costCodeId = other.CostCodeId, quantity = 1, unitAmount = 1m } } });
-        await coded.AssertInvalidAsync("Lines");
+        await coded.AssertInvalidAsync("lines");
         var child = await a.PostJsonAsync("/api/v1/cost-codes", new { number = "A-01", name = "Child", parentId = other.CostCodeId });
-        await child.AssertInvalidAsync("ParentId");
+        await child.AssertInvalidAsync("parentId");
 
         Assert.Equal(1, await a.CountAsync("/api/v1/jobs"));
         Assert.Equal(0, await a.CountAsync("/api/v1/invoices"));

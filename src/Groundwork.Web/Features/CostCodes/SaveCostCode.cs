@@ -7,8 +7,9 @@ namespace Groundwork.Web.Features.CostCodes;
 
 public sealed class CostCodeInput
 {
-    [Required(ErrorMessage = "Number is required."), StringLength(Limits.CostCodeNumber, ErrorMessage = "Number can be at most 30 characters.")]
+    [Display(Name = "Cost code number"), Required(ErrorMessage = "Number is required."), StringLength(Limits.CostCodeNumber, ErrorMessage = "Number can be at most 30 characters.")]
     public string Number { get; set; } = "";
+    [Display(Name = "Name"), NameText]
     [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
     public string Name { get; set; } = "";
     public long? ParentId { get; set; }

@@ -7,6 +7,7 @@ namespace Groundwork.Web.Features.CostTypes;
 
 public sealed class CostTypeInput
 {
+    [Display(Name = "Name"), NameText]
     [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
     public string Name { get; set; } = "";
     public bool TaxableByDefault { get; set; }

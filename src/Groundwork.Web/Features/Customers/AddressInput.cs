@@ -5,12 +5,12 @@ namespace Groundwork.Web.Features.Customers;
 
 public sealed class AddressInput
 {
-    [StringLength(Limits.AddressLine)] public string? Line1 { get; set; }
-    [StringLength(Limits.AddressLine)] public string? Line2 { get; set; }
-    [StringLength(Limits.City)] public string? City { get; set; }
-    [StringLength(Limits.Region)] public string? Region { get; set; }
-    [StringLength(Limits.PostalCode)] public string? PostalCode { get; set; }
-    [StringLength(Limits.Country)] public string? Country { get; set; }
+    [Display(Name = "Address line 1"), StringLength(Limits.AddressLine, ErrorMessage = Limits.TooLong)] public string? Line1 { get; set; }
+    [Display(Name = "Address line 2"), StringLength(Limits.AddressLine, ErrorMessage = Limits.TooLong)] public string? Line2 { get; set; }
+    [Display(Name = "City"), StringLength(Limits.City, ErrorMessage = Limits.TooLong)] public string? City { get; set; }
+    [Display(Name = "State or region"), StringLength(Limits.Region, ErrorMessage = Limits.TooLong)] public string? Region { get; set; }
+    [Display(Name = "Postal code"), StringLength(Limits.PostalCode, ErrorMessage = Limits.TooLong)] public string? PostalCode { get; set; }
+    [Display(Name = "Country"), StringLength(Limits.Country, ErrorMessage = Limits.TooLong)] public string? Country { get; set; }
 
     public PostalAddress ToAddress() => new()
     {

@@ -7,12 +7,14 @@ namespace Groundwork.Web.Features.Customers;
 
 public sealed class CustomerInput
 {
+    [Display(Name = "Name"), NameText]
     [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
     public string Name { get; set; } = "";
-    [StringLength(Limits.Name)] public string? ContactName { get; set; }
-    [EmailAddress(ErrorMessage = "Email is not a valid email address."), StringLength(Limits.Email)] public string? Email { get; set; }
-    [StringLength(Limits.Phone)] public string? Phone { get; set; }
-    public AddressInput BillingAddress { get; set; } = new();
+    [Display(Name = "Contact name"), StringLength(Limits.Name, ErrorMessage = Limits.TooLong)] public string? ContactName { get; set; }
+    [Display(Name = "Email"), EmailAddress(ErrorMessage = "Email is not a valid email address."), StringLength(Limits.Email, ErrorMessage = Limits.TooLong)] public string? Email { get; set; }
+    [Display(Name = "Phone"), StringLength(Limits.Phone, ErrorMessage = Limits.TooLong)] public string? Phone { get; set; }
+    /// <summary>A JSON null means no address.</summary>
+    public AddressInput BillingAddress { get; set => field = value ?? new(); } = new();
     public bool IsActive { get; set; } = true;
     /// <summary>The version the user edited; a save against a newer version is refused as a conflict.</summary>
     public long? Version { get; set; }

@@ -31,6 +31,11 @@ public sealed class DetailsModel(GroundworkDbContext db, ChangeDocumentStatus ch
     public Task<IActionResult> OnPostApproveAsync(string kind, long id, long version, CancellationToken ct) => ActAsync(kind, id, DocumentAction.Approve, version, ct);
     public Task<IActionResult> OnPostRejectAsync(string kind, long id, long version, CancellationToken ct) => ActAsync(kind, id, DocumentAction.Reject, version, ct);
 
+    /// <summary>The lifecycle moves this document allows now (the page shows a button for each the user may make).</summary>
+    public IReadOnlyList<DocumentAction> Actions => DocumentRules.ActionsFor(Document);
+    public bool CanReceivePayment => DocumentRules.CanReceivePayment(Document);
+    public string? StatusNote => DocumentRules.StatusNote(Document);
+
     public string? CodeName(long? id) => id is { } i && _codes.TryGetValue(i, out var n) ? n : null;
     public string? TypeName(long? id) => id is { } i && _types.TryGetValue(i, out var n) ? n : null;
 

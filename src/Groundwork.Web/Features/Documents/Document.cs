@@ -52,10 +52,8 @@ public sealed class Document : TenantEntity
     public List<DocumentLine> Lines { get; set; } = [];
     public List<DocumentStatusChange> StatusChanges { get; set; } = [];
 
-    /// <summary>The status a finalized document returns to when it has no payments.</summary>
-    public DocumentStatus OpenStatus => Kind == DocumentKind.Invoice ? DocumentStatus.Pending : DocumentStatus.Approved;
-
-    public bool IsEditable => Status is DocumentStatus.Draft or DocumentStatus.Pending or DocumentStatus.Approved && PaidCents == 0;
+    /// <summary>See <see cref="DocumentRules.IsEditable"/>; a property so pages can bind to it.</summary>
+    public bool IsEditable => DocumentRules.IsEditable(this);
 }
 
 public sealed class DocumentLine : ITenantOwned

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Groundwork.Web.Data;
+using Groundwork.Web.Infrastructure;
 
 namespace Groundwork.Web.Features.Documents;
 
@@ -12,10 +13,12 @@ public sealed class DocumentInput
     public long JobId { get; set; }
     /// <summary>Required for bills; ignored for invoices (the job's customer is used).</summary>
     public long? VendorId { get; set; }
-    public DateOnly? IssueDate { get; set; }
-    public DateOnly? DueDate { get; set; }
-    [StringLength(Limits.Memo)] public string? Memo { get; set; }
-    public List<LineInput> Lines { get; set; } = [];
+    [Display(Name = "Issue date")] public DateOnly? IssueDate { get; set; }
+    [Display(Name = "Due date")] public DateOnly? DueDate { get; set; }
+    [Display(Name = "Memo"), StringLength(Limits.Memo, ErrorMessage = "Memo can be at most 1000 characters.")]
+    public string? Memo { get; set; }
+    /// <summary>A JSON null means no lines (refused as "add at least one line"); a null item is refused on its index.</summary>
+    public List<LineInput> Lines { get; set => field = value ?? []; } = [];
     public long? Version { get; set; }
 
     public static DocumentInput From(Document d) => new()
@@ -28,20 +31,22 @@ public sealed class DocumentInput
 
 public sealed class LineInput
 {
+    [Display(Name = "Line name"), NameText]
     [Required(ErrorMessage = "Line name is required."), StringLength(Limits.Name, ErrorMessage = "Line name can be at most 100 characters.")]
     public string Name { get; set; } = "";
-    [StringLength(Limits.Description)] public string? Description { get; set; }
+    [Display(Name = "Description"), StringLength(Limits.Description, ErrorMessage = "Description can be at most 4000 characters.")]
+    public string? Description { get; set; }
     public long? CostCodeId { get; set; }
     public long? CostTypeId { get; set; }
-    [Range(typeof(decimal), "-1000000", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
-        ErrorMessage = "Quantity must be between -1,000,000 and 1,000,000.")]
+    /// <summary>At most four decimals, within ±<see cref="Limits.LargestQuantity"/>; checked by <see cref="SaveDocument"/>.</summary>
+    [Display(Name = "Quantity")]
     public decimal Quantity { get; set; } = 1;
-    /// <summary>Unit price (invoice) or unit cost (bill) in currency units, at most two decimals.</summary>
-    [Range(typeof(decimal), "-10000000", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
-        ErrorMessage = "Unit amount must be between -10,000,000 and 10,000,000.")]
+    /// <summary>Unit price (invoice) or unit cost (bill) in currency units, at most two decimals, within ±<see cref="Limits.LargestUnitAmount"/>.</summary>
+    [Display(Name = "Unit amount")]
     public decimal UnitAmount { get; set; }
     public bool Taxable { get; set; }
 
+    /// <summary>Blank rows of the form are skipped, not refused.</summary>
     public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Description) && UnitAmount == 0;
 
     public static LineInput From(DocumentLine l) => new()

@@ -9,14 +9,25 @@ public sealed record DocumentLineDto(int Position, string Name, string? Descript
 
 public sealed record DocumentStatusChangeDto(DocumentStatus? From, DocumentStatus To, DateTime AtUtc, string? ByUser, string? Note);
 
-public sealed record DocumentDto(long Id, DocumentKind Kind, string Number, DocumentStatus Status, long JobId, string? JobName,
+/// <summary>A document in a list: the header and totals; lines and history come with the single document.</summary>
+public sealed record DocumentSummaryDto(long Id, DocumentKind Kind, string Number, DocumentStatus Status, string? StatusNote, long JobId,
+    string? JobName, long? CustomerId, string? CustomerName, long? VendorId, string? VendorName, DateOnly IssueDate, DateOnly? DueDate,
+    string? Memo, int TaxRateBasisPoints, long SubtotalCents, long TaxCents, long TotalCents, long PaidCents, long BalanceCents, long Version)
+{
+    public static DocumentSummaryDto From(Document d) => new(d.Id, d.Kind, d.Number, d.Status, DocumentRules.StatusNote(d), d.JobId, d.Job?.Name,
+        d.CustomerId, d.Customer?.Name, d.VendorId, d.Vendor?.Name, d.IssueDate, d.DueDate, d.Memo, d.TaxRateBasisPoints, d.SubtotalCents,
+        d.TaxCents, d.TotalCents, d.PaidCents, d.BalanceCents, d.Version);
+}
+
+/// <summary>One document with its lines and status history. <c>StatusNote</c> says why a status that looks stuck is right.</summary>
+public sealed record DocumentDto(long Id, DocumentKind Kind, string Number, DocumentStatus Status, string? StatusNote, long JobId, string? JobName,
     long? CustomerId, string? CustomerName, long? VendorId, string? VendorName, DateOnly IssueDate, DateOnly? DueDate, string? Memo,
     int TaxRateBasisPoints, long SubtotalCents, long TaxCents, long TotalCents, long PaidCents, long BalanceCents, long Version,
     IReadOnlyList<DocumentLineDto> Lines, IReadOnlyList<DocumentStatusChangeDto> History)
 {
-    public static DocumentDto From(Document d) => new(d.Id, d.Kind, d.Number, d.Status, d.JobId, d.Job?.Name, d.CustomerId, d.Customer?.Name,
-        d.VendorId, d.Vendor?.Name, d.IssueDate, d.DueDate, d.Memo, d.TaxRateBasisPoints, d.SubtotalCents, d.TaxCents, d.TotalCents,
-        d.PaidCents, d.BalanceCents, d.Version,
+    public static DocumentDto From(Document d) => new(d.Id, d.Kind, d.Number, d.Status, DocumentRules.StatusNote(d), d.JobId, d.Job?.Name,
+        d.CustomerId, d.Customer?.Name, d.VendorId, d.Vendor?.Name, d.IssueDate, d.DueDate, d.Memo, d.TaxRateBasisPoints, d.SubtotalCents,
+        d.TaxCents, d.TotalCents, d.PaidCents, d.BalanceCents, d.Version,
         d.Lines.OrderBy(l => l.Position).Select(l => new DocumentLineDto(l.Position, l.Name, l.Description, l.CostCodeId, l.CostTypeId,
             l.Quantity, l.UnitAmountCents, l.AmountCents, l.Taxable)).ToList(),
         d.StatusChanges.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new DocumentStatusChangeDto(s.From, s.To, s.AtUtc, s.ByUser, s.Note)).ToList());

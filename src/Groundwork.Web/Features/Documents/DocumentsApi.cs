@@ -22,7 +22,7 @@ internal static class DocumentsApi
         group.MapGet("/", async ([AsParameters] DocumentListQuery query, GroundworkDbContext db, CancellationToken ct) =>
         {
             var page = await DocumentQueries.ListAsync(db, kind, query, ct);
-            return TypedResults.Ok(new PageOf<DocumentDto>(page.Items.Select(DocumentDto.From).ToList(), page.Page, page.PageSize, page.Total));
+            return TypedResults.Ok(new PageOf<DocumentSummaryDto>(page.Items.Select(DocumentSummaryDto.From).ToList(), page.Page, page.PageSize, page.Total));
         });
         group.MapGet("/{id:long}", async (long id, GroundworkDbContext db, CancellationToken ct) =>
             await DocumentQueries.FindAsync(db, kind, id, ct) is { } d ? TypedResults.Ok(DocumentDto.From(d)) : ApiResults.NotFound($"{kind} {id}"));

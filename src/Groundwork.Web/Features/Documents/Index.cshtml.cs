@@ -16,9 +16,7 @@ public sealed class IndexModel(GroundworkDbContext db) : PageModel
     public PageOf<Document> Result { get; private set; } = new([], 1, 25, 0);
     public IReadOnlyList<Job> Jobs { get; private set; } = [];
 
-    public IEnumerable<DocumentStatus> Statuses => Kind == DocumentKind.Invoice
-        ? [DocumentStatus.Draft, DocumentStatus.Pending, DocumentStatus.PartiallyPaid, DocumentStatus.Paid, DocumentStatus.Void]
-        : [DocumentStatus.Draft, DocumentStatus.Approved, DocumentStatus.Rejected, DocumentStatus.PartiallyPaid, DocumentStatus.Paid, DocumentStatus.Void];
+    public IEnumerable<DocumentStatus> Statuses => DocumentRules.Statuses(Kind);
 
     public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct)
     {

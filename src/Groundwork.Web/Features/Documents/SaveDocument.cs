@@ -38,7 +38,7 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
         {
             document = await db.Documents.Include(d => d.Lines).FirstOrDefaultAsync(d => d.Id == id && d.Kind == kind, ct);
             if (document is null) return Outcome<Document>.NotFound($"{kind} {id} was not found.");
-            if (!document.IsEditable)
+            if (!DocumentRules.IsEditable(document))
             {
                 return Outcome<Document>.Conflict($"This {kind.ToString().ToLowerInvariant()} is {document.Status} and can no longer be edited.");
             }
@@ -59,7 +59,12 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
             db.ChangeTracker.Clear();
             return Outcome<Document>.Invalid(nameof(DocumentInput.Lines), "A bill cannot total less than zero; record a vendor credit in QuickBooks instead.");
         }
-        return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"An {Noun(kind)} with this number already exists.", ct);
+        if (DocumentMath.OutOfRange(document) is { } tooLarge)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Document>.Invalid(nameof(DocumentInput.Lines), tooLarge);
+        }
+        return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"{(kind == DocumentKind.Invoice ? "An invoice" : "A bill")} with this number already exists.", ct);
     }
 
     private static void Apply(Document document, DocumentKind kind, DocumentInput input, Jobs.Job job, DateOnly issueDate)
@@ -73,7 +78,7 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
         document.Memo = Customers.AddressInput.Clean(input.Memo);
         document.TaxRateBasisPoints = kind == DocumentKind.Invoice ? job.Location!.TaxRateBasisPoints ?? 0 : 0;
         var position = 0;
-        foreach (var line in input.Lines.Where(l => !l.IsBlank))
+        foreach (var line in input.Lines.Where(l => l is not null && !l.IsBlank))
         {
             document.Lines.Add(new DocumentLine
             {
@@ -84,8 +89,6 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
         }
         DocumentMath.Recalculate(document);
     }
-
-    private static string Noun(DocumentKind kind) => kind == DocumentKind.Invoice ? "invoice" : "bill";
 
     private async Task<string> NextNumberAsync(DocumentKind kind, CancellationToken ct)
     {
@@ -102,18 +105,17 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
     private async Task<RequestValidator> ValidateAsync(DocumentKind kind, DocumentInput input, CancellationToken ct)
     {
         var check = new RequestValidator().Annotations(input);
-        check.Check(input.Lines.Any(l => !l.IsBlank), nameof(DocumentInput.Lines), "Add at least one line.");
+        if (input.Lines.Count > Limits.DocumentLines)
+        {
+            return check.Add(nameof(DocumentInput.Lines),
+                $"This {DocumentRules.Noun(kind)} has {input.Lines.Count:N0} lines; the most one can have is {Limits.DocumentLines:N0}.");
+        }
+        check.Check(input.Lines.Any(l => l is not null && !l.IsBlank), nameof(DocumentInput.Lines), "Add at least one line.");
         check.Check(input.DueDate is null || input.IssueDate is null || input.DueDate >= input.IssueDate,
             nameof(DocumentInput.DueDate), "Due date cannot be before the issue date.");
         for (var i = 0; i < input.Lines.Count; i++)
         {
-            var line = input.Lines[i];
-            if (line.IsBlank) continue;
-            var prefix = $"Lines[{i}].";
-            check.Annotations(line, prefix)
-                .Check(line.Quantity != 0, prefix + nameof(LineInput.Quantity), "Quantity cannot be zero.")
-                .Check(decimal.Round(line.Quantity, 4) == line.Quantity, prefix + nameof(LineInput.Quantity), "Quantity can have at most four decimals.")
-                .Check(decimal.Round(line.UnitAmount, 2) == line.UnitAmount, prefix + nameof(LineInput.UnitAmount), "Amount can have at most two decimals.");
+            CheckLine(check, input.Lines[i], i);
         }
         if (check.HasErrors) return check;
 
@@ -127,5 +129,29 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
         check.Check(await db.CostCodes.CountAsync(c => codes.Contains(c.Id), ct) == codes.Count, nameof(DocumentInput.Lines), "A line names a cost code that does not exist.");
         check.Check(await db.CostTypes.CountAsync(c => types.Contains(c.Id), ct) == types.Count, nameof(DocumentInput.Lines), "A line names a cost type that does not exist.");
         return check;
+    }
+
+    private static void CheckLine(RequestValidator check, LineInput? line, int i)
+    {
+        var prefix = $"Lines[{i}]";
+        if (line is null)
+        {
+            check.Add(prefix, $"Line {i + 1} is empty (null); send a line or leave it out.");
+            return;
+        }
+        if (line.IsBlank) return;
+        prefix += ".";
+        var quantity = prefix + nameof(LineInput.Quantity);
+        var unit = prefix + nameof(LineInput.UnitAmount);
+        check.Annotations(line, prefix)
+            .Check(line.Quantity != 0, quantity, "Quantity cannot be zero.")
+            .Check(Math.Abs(line.Quantity) <= Limits.LargestQuantity, quantity, $"Quantity must be between -{Limits.LargestQuantity:N0} and {Limits.LargestQuantity:N0}.")
+            .Check(decimal.Round(line.Quantity, 4) == line.Quantity, quantity, "Quantity can have at most four decimals.")
+            .Check(Math.Abs(line.UnitAmount) <= Limits.LargestUnitAmount, unit, $"Unit amount must be between -{Limits.LargestUnitAmount:N0} and {Limits.LargestUnitAmount:N0}.")
+            .Check(decimal.Round(line.UnitAmount, 2) == line.UnitAmount, unit, "Amount can have at most two decimals.");
+        if (Math.Abs(line.Quantity) > Limits.LargestQuantity || Math.Abs(line.UnitAmount) > Limits.LargestUnitAmount) return;
+        var amount = DocumentMath.LineAmount(line.Quantity, DocumentMath.ToCents(line.UnitAmount));
+        check.Check(Math.Abs(amount) <= Limits.LargestAmountCents, unit,
+            $"Line {i + 1} comes to {DocumentMath.Format(amount)}; a line can be at most {DocumentMath.Format(Limits.LargestAmountCents)}.");
     }
 }

@@ -15,7 +15,7 @@ public sealed class VoidModel(GroundworkDbContext db, ChangeDocumentStatus chang
     public long Version { get; private set; }
 
     /// <summary>Why this document cannot be voided, from the lifecycle's own rule; null when it can.</summary>
-    public string? Refusal => ChangeDocumentStatus.Next(Document, DocumentAction.Void).Refusal;
+    public string? Refusal => DocumentRules.Next(Document, DocumentAction.Void).Refusal;
 
     public async Task<IActionResult> OnGetAsync(string kind, long id, long? version, CancellationToken ct)
     {

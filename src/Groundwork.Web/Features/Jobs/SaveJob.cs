@@ -7,8 +7,9 @@ namespace Groundwork.Web.Features.Jobs;
 
 public sealed class JobInput
 {
-    [Required(ErrorMessage = "Number is required."), StringLength(Limits.JobNumber, ErrorMessage = "Number can be at most 30 characters.")]
+    [Display(Name = "Job number"), Required(ErrorMessage = "Number is required."), StringLength(Limits.JobNumber, ErrorMessage = "Number can be at most 30 characters.")]
     public string Number { get; set; } = "";
+    [Display(Name = "Name"), NameText]
     [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
     public string Name { get; set; } = "";
     [Range(1, long.MaxValue, ErrorMessage = "Choose a customer location.")]

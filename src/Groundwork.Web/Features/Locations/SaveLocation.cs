@@ -10,10 +10,13 @@ public sealed class LocationInput
 {
     [Range(1, long.MaxValue, ErrorMessage = "Choose a customer.")]
     public long CustomerId { get; set; }
+    [Display(Name = "Name"), NameText]
     [Required(ErrorMessage = "Name is required."), StringLength(Limits.Name, ErrorMessage = "Name can be at most 100 characters.")]
     public string Name { get; set; } = "";
-    public AddressInput Address { get; set; } = new();
+    /// <summary>A JSON null means no address.</summary>
+    public AddressInput Address { get; set => field = value ?? new(); } = new();
     /// <summary>Percent, e.g. 8.25; empty for none.</summary>
+    [Display(Name = "Tax rate")]
     [Range(typeof(decimal), "0", "30", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
         ErrorMessage = "Tax rate must be between 0 and 30 percent.")]
     public decimal? TaxRatePercent { get; set; }

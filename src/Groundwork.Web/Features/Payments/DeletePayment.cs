@@ -18,7 +18,7 @@ public sealed class DeletePayment(GroundworkDbContext db, DocumentHistory histor
         {
             var doc = application.Document!;
             doc.PaidCents -= application.AmountCents;
-            history.Move(doc, PaymentStatus.For(doc), $"Payment of {DocumentMath.Format(application.AmountCents)} deleted");
+            history.Move(doc, DocumentRules.StatusAfterPayments(doc), $"Payment of {DocumentMath.Format(application.AmountCents)} deleted");
         }
         db.Payments.Remove(payment);
         return await SaveChanges.TryAsync(db, payment, "", "", ct);

@@ -84,6 +84,6 @@ public sealed class NewModel(GroundworkDbContext db, RecordPayment record, Organ
     private async Task LoadAsync(CancellationToken ct) =>
         Open = await db.Documents.AsNoTracking().Include(d => d.Job).Include(d => d.Customer).Include(d => d.Vendor)
             .Where(d => d.Kind == Kind && (PartyId == null || d.CustomerId == PartyId || d.VendorId == PartyId))
-            .Where(d => (d.Status == DocumentStatus.Pending || d.Status == DocumentStatus.Approved || d.Status == DocumentStatus.PartiallyPaid))
+            .Where(DocumentRules.Open)
             .OrderBy(d => d.IssueDate).ThenBy(d => d.Id).Take(100).ToListAsync(ct);
 }

@@ -8,11 +8,12 @@ namespace Groundwork.Web.Features.Payments;
 
 public sealed class PaymentInput
 {
-    public DateOnly? Date { get; set; }
+    [Display(Name = "Date")] public DateOnly? Date { get; set; }
     public PaymentMethod Method { get; set; } = PaymentMethod.Check;
-    [StringLength(Limits.Reference, ErrorMessage = "Reference can be at most 50 characters.")]
+    [Display(Name = "Reference"), StringLength(Limits.Reference, ErrorMessage = "Reference can be at most 50 characters.")]
     public string? Reference { get; set; }
-    public List<PaymentApplicationInput> Applications { get; set; } = [];
+    /// <summary>A JSON null means none (refused as "apply to at least one document"); a null item is refused on its index.</summary>
+    public List<PaymentApplicationInput> Applications { get; set => field = value ?? []; } = [];
 }
 
 public sealed class PaymentApplicationInput
@@ -22,26 +23,15 @@ public sealed class PaymentApplicationInput
     public decimal Amount { get; set; }
 }
 
-/// <summary>Records a payment against one or more finalized documents of one kind and moves each to PartiallyPaid or Paid.</summary>
+/// <summary>
+/// Records a payment against one or more open documents of one kind and one party (QBO's Payment names one customer,
+/// its BillPayment one vendor) and moves each document to PartiallyPaid or Paid.
+/// </summary>
 public sealed class RecordPayment(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history)
 {
-    /// <summary>Far above any construction invoice, far below where cents stop fitting in a long.</summary>
-    public const decimal MaxAmount = 1_000_000_000m;
-
     public async Task<Outcome<Payment>> HandleAsync(PaymentInput input, CancellationToken ct)
     {
-        var check = new RequestValidator().Annotations(input)
-            .Check(Enum.IsDefined(input.Method), nameof(PaymentInput.Method), "Unknown payment method.")
-            .Check(input.Applications.Count > 0, nameof(PaymentInput.Applications), "Apply the payment to at least one document.")
-            .Check(input.Applications.Select(a => a.DocumentId).Distinct().Count() == input.Applications.Count,
-                nameof(PaymentInput.Applications), "A document can appear only once in a payment.");
-        for (var i = 0; i < input.Applications.Count; i++)
-        {
-            var amount = input.Applications[i].Amount;
-            check.Check(amount > 0, $"Applications[{i}].Amount", "Amount must be greater than zero.")
-                .Check(amount <= MaxAmount, $"Applications[{i}].Amount", "Amount can be at most 1,000,000,000.")
-                .Check(decimal.Round(amount, 2) == amount, $"Applications[{i}].Amount", "Amount can have at most two decimals.");
-        }
+        var check = Validate(input);
         if (check.HasErrors) return check.ToOutcome<Payment>();
 
         var ids = input.Applications.Select(a => a.DocumentId).ToList();
@@ -54,13 +44,17 @@ public sealed class RecordPayment(GroundworkDbContext db, Organizations.Organiza
                 check.Add($"Applications[{i}].DocumentId", "The document does not exist.");
                 continue;
             }
-            check.Check(doc.Status is DocumentStatus.Pending or DocumentStatus.Approved or DocumentStatus.PartiallyPaid,
+            check.Check(DocumentRules.IsOpen(doc),
                     field, $"{doc.Number} is {doc.Status}; only a finalized, unpaid invoice or an approved bill can be paid.")
                 .Check(DocumentMath.ToCents(input.Applications[i].Amount) <= doc.BalanceCents,
                     field, $"{doc.Number} has a balance of {DocumentMath.Format(doc.BalanceCents)}; the payment cannot be larger.");
         }
         var kinds = documents.Values.Select(d => d.Kind).Distinct().ToList();
         check.Check(kinds.Count <= 1, nameof(PaymentInput.Applications), "A payment applies either to invoices or to bills, not both.");
+        check.Check(kinds.Count != 1 || documents.Values.Select(d => d.CustomerId ?? d.VendorId).Distinct().Count() == 1,
+            nameof(PaymentInput.Applications), kinds.FirstOrDefault() == DocumentKind.Invoice
+                ? "A payment is from one customer; record a separate payment for each customer's invoices."
+                : "A payment is to one vendor; record a separate payment for each vendor's bills.");
         if (check.HasErrors) return check.ToOutcome<Payment>();
 
         var payment = new Payment
@@ -75,18 +69,40 @@ public sealed class RecordPayment(GroundworkDbContext db, Organizations.Organiza
             var doc = documents[application.DocumentId];
             var cents = DocumentMath.ToCents(application.Amount);
             payment.Applications.Add(new PaymentApplication { DocumentId = doc.Id, AmountCents = cents });
-            doc.PaidCents += cents;
-            history.Move(doc, PaymentStatus.For(doc), $"Payment of {DocumentMath.Format(cents)} recorded");
+            doc.PaidCents = checked(doc.PaidCents + cents);
+            history.Move(doc, DocumentRules.StatusAfterPayments(doc), $"Payment of {DocumentMath.Format(cents)} recorded");
         }
-        payment.AmountCents = payment.Applications.Sum(a => a.AmountCents);
+        payment.AmountCents = checked(payment.Applications.Sum(a => a.AmountCents));
         db.Payments.Add(payment);
         return await SaveChanges.TryAsync(db, payment, "", "", ct);
     }
-}
 
-internal static class PaymentStatus
-{
-    /// <summary>The status a finalized document has for what has been paid on it.</summary>
-    public static DocumentStatus For(Document d) =>
-        d.PaidCents <= 0 ? d.OpenStatus : d.PaidCents >= d.TotalCents ? DocumentStatus.Paid : DocumentStatus.PartiallyPaid;
+    private static RequestValidator Validate(PaymentInput input)
+    {
+        var check = new RequestValidator().Annotations(input)
+            .Check(Enum.IsDefined(input.Method), nameof(PaymentInput.Method), "Unknown payment method.")
+            .Check(input.Applications.Count > 0, nameof(PaymentInput.Applications), "Apply the payment to at least one document.");
+        if (input.Applications.Count > Limits.PaymentApplications)
+        {
+            return check.Add(nameof(PaymentInput.Applications), $"A payment can apply to at most {Limits.PaymentApplications:N0} documents.");
+        }
+        for (var i = 0; i < input.Applications.Count; i++)
+        {
+            var field = $"Applications[{i}].Amount";
+            if (input.Applications[i] is not { } application)
+            {
+                check.Add($"Applications[{i}]", $"Application {i + 1} is empty (null); send a document and an amount or leave it out.");
+                continue;
+            }
+            check.Check(application.Amount > 0, field, "Amount must be greater than zero.")
+                .Check(application.Amount <= Limits.LargestAmount, field, $"Amount can be at most {Limits.LargestAmount:N0}.")
+                .Check(decimal.Round(application.Amount, 2) == application.Amount, field, "Amount can have at most two decimals.");
+        }
+        if (check.HasErrors) return check;
+        check.Check(input.Applications.Select(a => a.DocumentId).Distinct().Count() == input.Applications.Count,
+                nameof(PaymentInput.Applications), "A document can appear only once in a payment.")
+            .Check(input.Applications.Sum(a => a.Amount) <= Limits.LargestAmount,
+                nameof(PaymentInput.Applications), $"A payment can total at most {Limits.LargestAmount:N0}; split it into several payments.");
+        return check;
+    }
 }

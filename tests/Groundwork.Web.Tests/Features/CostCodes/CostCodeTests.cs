@@ -27,8 +27,8 @@ public sealed class CostCodeTests(GroundworkAppFactory app) : IClassFixture<Grou
         var self = await client.PutJsonAsync($"/api/v1/cost-codes/{code.Id()}", new { number = "01 00 00", name = "General", parentId = code.Id() });
         var duplicate = await client.PostJsonAsync("/api/v1/cost-codes", new { number = "01 00 00", name = "Again" });
 
-        await self.AssertInvalidAsync("ParentId");
-        await duplicate.AssertInvalidAsync("Number");
+        await self.AssertInvalidAsync("parentId");
+        await duplicate.AssertInvalidAsync("number");
         Assert.Equal(1, (await client.GetJsonAsync("/api/v1/cost-codes")).GetArrayLength());
     }
 
@@ -41,7 +41,7 @@ public sealed class CostCodeTests(GroundworkAppFactory app) : IClassFixture<Grou
 
         var cycle = await client.PutJsonAsync($"/api/v1/cost-codes/{top.Id()}", new { number = "09 00 00", name = "Finishes", parentId = child.Id(), version = top.GetProperty("version").GetInt64() });
 
-        await cycle.AssertInvalidAsync("ParentId");
+        await cycle.AssertInvalidAsync("parentId");
         var codes = (await client.GetJsonAsync("/api/v1/cost-codes")).EnumerateArray().ToList();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, codes.Single(c => c.Id() == top.Id()).GetProperty("parentId").ValueKind);
     }
@@ -54,7 +54,7 @@ public sealed class CostCodeTests(GroundworkAppFactory app) : IClassFixture<Grou
 
         var duplicate = await client.PostJsonAsync("/api/v1/cost-types", new { name = "Labor", taxableByDefault = true });
 
-        await duplicate.AssertInvalidAsync("Name");
+        await duplicate.AssertInvalidAsync("name");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/cost-types")).StatusCode);
         Assert.Equal(1, (await client.GetJsonAsync("/api/v1/cost-types")).GetArrayLength());
     }

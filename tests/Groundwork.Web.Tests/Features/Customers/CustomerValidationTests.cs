@@ -14,7 +14,7 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
     {
         var client = await app.CreateOrganizationClientAsync();
 
-        var messages = await (await client.PostJsonAsync("/api/v1/customers", new { name })).AssertInvalidAsync("Name");
+        var messages = await (await client.PostJsonAsync("/api/v1/customers", new { name })).AssertInvalidAsync("name");
 
         Assert.Contains("Name is required.", messages);
         Assert.Equal(0, await client.CountAsync("/api/v1/customers"));
@@ -25,7 +25,7 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
     {
         var client = await app.CreateOrganizationClientAsync();
 
-        var messages = await (await client.PostJsonAsync("/api/v1/customers", new { name = new string('x', 101) })).AssertInvalidAsync("Name");
+        var messages = await (await client.PostJsonAsync("/api/v1/customers", new { name = new string('x', 101) })).AssertInvalidAsync("name");
         var accepted = await client.PostJsonAsync("/api/v1/customers", new { name = new string('y', 100) });
 
         Assert.Contains("Name can be at most 100 characters.", messages);
@@ -40,7 +40,7 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
     {
         var client = await app.CreateOrganizationClientAsync();
 
-        var messages = await (await client.PostJsonAsync("/api/v1/customers", new { name = "Acme", email })).AssertInvalidAsync("Email");
+        var messages = await (await client.PostJsonAsync("/api/v1/customers", new { name = "Acme", email })).AssertInvalidAsync("email");
 
         Assert.Contains("Email is not a valid email address.", messages);
         Assert.Equal(0, await client.CountAsync("/api/v1/customers"));
@@ -58,8 +58,8 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
             billingAddress = new { city = new string('c', 51) },
         });
 
-        await response.AssertInvalidAsync("Phone");
-        await response.AssertInvalidAsync("BillingAddress.City");
+        await response.AssertInvalidAsync("phone");
+        await response.AssertInvalidAsync("billingAddress.city");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
         var duplicate = await client.PostJsonAsync("/api/v1/customers", new { name = "Acme Builders" });
         var elsewhere = await other.PostJsonAsync("/api/v1/customers", new { name = "Acme Builders" });
 
-        await duplicate.AssertInvalidAsync("Name");
+        await duplicate.AssertInvalidAsync("name");
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
         Assert.Equal(1, await client.CountAsync("/api/v1/customers"));
     }
@@ -86,8 +86,8 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
         var tooHigh = await client.PostJsonAsync($"/api/v1/customers/{customer.Id()}/locations", new { name = "Site", taxRatePercent = 31m });
         var tooPrecise = await client.PostJsonAsync($"/api/v1/customers/{customer.Id()}/locations", new { name = "Site", taxRatePercent = 8.125m });
 
-        await tooHigh.AssertInvalidAsync("TaxRatePercent");
-        await tooPrecise.AssertInvalidAsync("TaxRatePercent");
+        await tooHigh.AssertInvalidAsync("taxRatePercent");
+        await tooPrecise.AssertInvalidAsync("taxRatePercent");
         Assert.Empty((await client.GetJsonAsync($"/api/v1/customers/{customer.Id()}")).GetProperty("locations").EnumerateArray());
     }
 
@@ -99,7 +99,7 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
 
         var response = await client.PostJsonAsync($"/api/v1/customers/{customer.Id()}/locations", new { name = "Site", taxRatePercent = 10_000_000_000m });
 
-        await response.AssertInvalidAsync("TaxRatePercent");
+        await response.AssertInvalidAsync("taxRatePercent");
         Assert.Empty((await client.GetJsonAsync($"/api/v1/customers/{customer.Id()}")).GetProperty("locations").EnumerateArray());
     }
 
@@ -110,8 +110,8 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
 
         var response = await client.PostJsonAsync("/api/v1/jobs", new { number = "", name = "Build" });
 
-        await response.AssertInvalidAsync("Number");
-        await response.AssertInvalidAsync("LocationId");
+        await response.AssertInvalidAsync("number");
+        await response.AssertInvalidAsync("locationId");
         Assert.Equal(0, await client.CountAsync("/api/v1/jobs"));
     }
 
@@ -120,7 +120,7 @@ public sealed class CustomerValidationTests(GroundworkAppFactory app) : IClassFi
     {
         var client = await app.CreateOrganizationClientAsync();
 
-        await (await client.PostJsonAsync("/api/v1/vendors", new { name = "", email = "nope" })).AssertInvalidAsync("Name");
+        await (await client.PostJsonAsync("/api/v1/vendors", new { name = "", email = "nope" })).AssertInvalidAsync("name");
 
         Assert.Equal(0, await client.CountAsync("/api/v1/vendors"));
     }

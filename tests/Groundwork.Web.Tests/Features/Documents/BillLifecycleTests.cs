@@ -81,7 +81,7 @@ public sealed class BillLifecycleTests(GroundworkAppFactory app) : IClassFixture
         var bill = await client.CreateBillAsync(jobId, vendorId, 75m, approve: false);
 
         Assert.Equal("Rejected", (await client.ActAsync($"/api/v1/bills/{bill.Id()}/reject")).Status());
-        await (await client.PayAsync((bill.Id(), 10m))).AssertInvalidAsync("Applications[0].Amount");
+        await (await client.PayAsync((bill.Id(), 10m))).AssertInvalidAsync("applications[0].amount");
 
         var approved = await client.ActAsync($"/api/v1/bills/{bill.Id()}/approve");
         Assert.Equal("Approved", approved.Status());
@@ -134,7 +134,7 @@ public sealed class BillLifecycleTests(GroundworkAppFactory app) : IClassFixture
         var voided = await client.ActAsync($"/api/v1/bills/{bill.Id()}/void");
 
         Assert.Equal("Void", voided.Status());
-        await (await client.PayAsync((bill.Id(), 1m))).AssertInvalidAsync("Applications[0].Amount");
+        await (await client.PayAsync((bill.Id(), 1m))).AssertInvalidAsync("applications[0].amount");
         await (await client.PostJsonAsync($"/api/v1/bills/{bill.Id()}/void", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostJsonAsync($"/api/v1/bills/{bill.Id()}/approve", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
@@ -166,7 +166,7 @@ public sealed class BillLifecycleTests(GroundworkAppFactory app) : IClassFixture
 
         var response = await client.PostJsonAsync("/api/v1/bills", new { jobId, lines = new[] { new { name = "Lumber", quantity = 1, unitAmount = 10m } } });
 
-        await response.AssertInvalidAsync("VendorId");
+        await response.AssertInvalidAsync("vendorId");
         Assert.Equal(0, await client.CountAsync("/api/v1/bills"));
     }
 
@@ -182,7 +182,7 @@ public sealed class BillLifecycleTests(GroundworkAppFactory app) : IClassFixture
 
         var response = await client.PostJsonAsync("/api/v1/bills", new { jobId, vendorId, lines });
 
-        await response.AssertInvalidAsync("Lines");
+        await response.AssertInvalidAsync("lines");
         Assert.Equal(0, await client.CountAsync("/api/v1/bills"));
     }
 
@@ -198,7 +198,7 @@ public sealed class BillLifecycleTests(GroundworkAppFactory app) : IClassFixture
             lines = new[] { new { name = "Refund", quantity = -1m, unitAmount = 40m } },
         });
 
-        await response.AssertInvalidAsync("Lines");
+        await response.AssertInvalidAsync("lines");
         var reread = await client.GetJsonAsync($"/api/v1/bills/{bill.Id()}");
         Assert.Equal(4_000, reread.Cents("totalCents"));
         Assert.Equal("Material", Assert.Single(reread.GetProperty("lines").EnumerateArray()).GetProperty("name").GetString());

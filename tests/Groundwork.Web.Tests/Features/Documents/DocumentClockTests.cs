@@ -67,7 +67,7 @@ public sealed class DocumentClockTests(GroundworkAppFactory app) : IClassFixture
         var client = await app.CreateOrganizationClientAsync();
         var refused = await client.PutJsonAsync("/api/v1/organization", new { name = "Acme", timeZone = "Mars/Olympus_Mons" });
 
-        await refused.AssertInvalidAsync("TimeZone");
+        await refused.AssertInvalidAsync("timeZone");
         Assert.Equal("America/Los_Angeles", (await client.GetJsonAsync("/api/v1/organization")).GetProperty("timeZone").GetString());
     }
 

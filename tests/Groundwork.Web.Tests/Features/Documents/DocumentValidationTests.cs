@@ -22,7 +22,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
         var (client, jobId) = await ArrangeAsync();
 
         var messages = await (await client.PostJsonAsync("/api/v1/invoices", new { jobId, number = new string('7', 22), lines = new[] { Line() } }))
-            .AssertInvalidAsync("Number");
+            .AssertInvalidAsync("number");
         var accepted = await client.CreateAsync("/api/v1/invoices", new { jobId, number = new string('8', 21), lines = new[] { Line() } });
 
         Assert.Contains(messages, m => m.Contains("21", StringComparison.Ordinal));
@@ -37,7 +37,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
 
         var response = await client.PostJsonAsync("/api/v1/invoices", new { jobId, lines = new[] { Line(), Line(quantity: 0) } });
 
-        Assert.Contains("Quantity cannot be zero.", await response.AssertInvalidAsync("Lines[1].Quantity"));
+        Assert.Contains("Quantity cannot be zero.", await response.AssertInvalidAsync("lines[1].quantity"));
         Assert.Equal(0, await client.CountAsync("/api/v1/invoices"));
     }
 
@@ -50,7 +50,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
 
         var response = await client.PostJsonAsync("/api/v1/invoices", new { jobId, lines = new[] { Line(unitAmount: (decimal)amount) } });
 
-        Assert.Contains("Amount can have at most two decimals.", await response.AssertInvalidAsync("Lines[0].UnitAmount"));
+        Assert.Contains("Amount can have at most two decimals.", await response.AssertInvalidAsync("lines[0].unitAmount"));
         Assert.Equal(0, await client.CountAsync("/api/v1/invoices"));
     }
 
@@ -61,7 +61,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
 
         var response = await client.PostJsonAsync("/api/v1/invoices", new { jobId, lines = new[] { Line(quantity: 1.00001m) } });
 
-        await response.AssertInvalidAsync("Lines[0].Quantity");
+        await response.AssertInvalidAsync("lines[0].quantity");
     }
 
     [Theory]
@@ -99,8 +99,8 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
         var empty = await client.PostJsonAsync("/api/v1/invoices", new { jobId, lines = Array.Empty<object>() });
         var blankOnly = await client.PostJsonAsync("/api/v1/invoices", new { jobId, lines = new[] { new { name = "", unitAmount = 0m } } });
 
-        Assert.Contains("Add at least one line.", await empty.AssertInvalidAsync("Lines"));
-        await blankOnly.AssertInvalidAsync("Lines");
+        Assert.Contains("Add at least one line.", await empty.AssertInvalidAsync("lines"));
+        await blankOnly.AssertInvalidAsync("lines");
         Assert.Equal(0, await client.CountAsync("/api/v1/invoices"));
     }
 
@@ -112,7 +112,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
         var response = await client.PostJsonAsync("/api/v1/invoices", new { jobId, issueDate = "2026-03-10", dueDate = "2026-03-09", lines = new[] { Line() } });
         var sameDay = await client.PostJsonAsync("/api/v1/invoices", new { jobId, issueDate = "2026-03-10", dueDate = "2026-03-10", lines = new[] { Line() } });
 
-        Assert.Contains("Due date cannot be before the issue date.", await response.AssertInvalidAsync("DueDate"));
+        Assert.Contains("Due date cannot be before the issue date.", await response.AssertInvalidAsync("dueDate"));
         Assert.Equal(HttpStatusCode.Created, sameDay.StatusCode);
         Assert.Equal(1, await client.CountAsync("/api/v1/invoices"));
     }
@@ -125,8 +125,8 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
         var code = await client.PostJsonAsync("/api/v1/invoices", new { jobId, lines = new[] { Line(costCodeId: 987_654) } });
         var type = await client.PostJsonAsync("/api/v1/invoices", new { jobId, lines = new[] { new { name = "Work", quantity = 1, unitAmount = 1m, costTypeId = 987_654 } } });
 
-        Assert.Contains("A line names a cost code that does not exist.", await code.AssertInvalidAsync("Lines"));
-        Assert.Contains("A line names a cost type that does not exist.", await type.AssertInvalidAsync("Lines"));
+        Assert.Contains("A line names a cost code that does not exist.", await code.AssertInvalidAsync("lines"));
+        Assert.Contains("A line names a cost type that does not exist.", await type.AssertInvalidAsync("lines"));
         Assert.Equal(0, await client.CountAsync("/api/v1/invoices"));
     }
 
@@ -146,8 +146,8 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
     {
         var (client, _) = await ArrangeAsync();
 
-        await (await client.PostJsonAsync("/api/v1/invoices", new { jobId = 0, lines = new[] { Line() } })).AssertInvalidAsync("JobId");
-        await (await client.PostJsonAsync("/api/v1/invoices", new { jobId = 987_654, lines = new[] { Line() } })).AssertInvalidAsync("JobId");
+        await (await client.PostJsonAsync("/api/v1/invoices", new { jobId = 0, lines = new[] { Line() } })).AssertInvalidAsync("jobId");
+        await (await client.PostJsonAsync("/api/v1/invoices", new { jobId = 987_654, lines = new[] { Line() } })).AssertInvalidAsync("jobId");
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
         var asBill = await client.PostJsonAsync("/api/v1/bills", new { jobId, vendorId, number = "1001", lines = new[] { Line() } });
         var elsewhere = await other.PostJsonAsync("/api/v1/invoices", new { jobId = otherJob, number = "1001", lines = new[] { Line() } });
 
-        Assert.Contains("An invoice with this number already exists.", await duplicate.AssertInvalidAsync("Number"));
+        Assert.Contains("An invoice with this number already exists.", await duplicate.AssertInvalidAsync("number"));
         Assert.Equal(HttpStatusCode.Created, asBill.StatusCode);
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
         Assert.Equal(1, await client.CountAsync("/api/v1/invoices"));
@@ -178,7 +178,7 @@ public sealed class DocumentValidationTests(GroundworkAppFactory app) : IClassFi
 
         var response = await client.PutJsonAsync($"/api/v1/invoices/{second.Id()}", new { jobId, number = "A-1", lines = new[] { Line(unitAmount: 99m) } });
 
-        await response.AssertInvalidAsync("Number");
+        await response.AssertInvalidAsync("number");
         var reread = await client.GetJsonAsync($"/api/v1/invoices/{second.Id()}");
         Assert.Equal("A-2", reread.GetProperty("number").GetString());
         Assert.Equal(2_000, reread.Cents("totalCents"));

@@ -98,7 +98,7 @@ public sealed class InvoiceLifecycleTests(GroundworkAppFactory app) : IClassFixt
         Assert.Equal("Void", voided.Status());
         var history = voided.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()).ToList();
         Assert.Equal(["Draft", "Pending", "Void"], history);
-        await (await client.PayAsync((invoice.Id(), 1m))).AssertInvalidAsync("Applications[0].Amount");
+        await (await client.PayAsync((invoice.Id(), 1m))).AssertInvalidAsync("applications[0].amount");
         await (await client.PostJsonAsync($"/api/v1/invoices/{invoice.Id()}/finalize", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(1, await client.CountAsync("/api/v1/invoices?status=Void"));
     }
@@ -154,8 +154,8 @@ public sealed class InvoiceLifecycleTests(GroundworkAppFactory app) : IClassFixt
         Assert.Equal("Pending", finalized.Status());
         Assert.Equal(-23_063, finalized.Cents("balanceCents"));
 
-        await (await client.PayAsync((invoice.Id(), 0.01m))).AssertInvalidAsync("Applications[0].Amount");
-        await (await client.PayAsync((invoice.Id(), -230.63m))).AssertInvalidAsync("Applications[0].Amount");
+        await (await client.PayAsync((invoice.Id(), 0.01m))).AssertInvalidAsync("applications[0].amount");
+        await (await client.PayAsync((invoice.Id(), -230.63m))).AssertInvalidAsync("applications[0].amount");
         var reread = await client.GetJsonAsync($"/api/v1/invoices/{invoice.Id()}");
         Assert.Equal("Pending", reread.Status());
         Assert.Equal(0, reread.Cents("paidCents"));

@@ -29,7 +29,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
 
         var response = await client.PayAsync((invoice.Id(), 100.01m));
 
-        var messages = await response.AssertInvalidAsync("Applications[0].Amount");
+        var messages = await response.AssertInvalidAsync("applications[0].amount");
         Assert.Contains(messages, m => m.Contains("balance of $100.00", StringComparison.Ordinal));
         await AssertUnpaidAsync(client, $"/api/v1/invoices/{invoice.Id()}");
     }
@@ -41,7 +41,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
         var invoice = await client.CreateInvoiceAsync(jobId, 100m);
         Assert.Equal(HttpStatusCode.Created, (await client.PayAsync((invoice.Id(), 60m))).StatusCode);
 
-        await (await client.PayAsync((invoice.Id(), 40.01m))).AssertInvalidAsync("Applications[0].Amount");
+        await (await client.PayAsync((invoice.Id(), 40.01m))).AssertInvalidAsync("applications[0].amount");
 
         var reread = await client.GetJsonAsync($"/api/v1/invoices/{invoice.Id()}");
         Assert.Equal(6_000, reread.Cents("paidCents"));
@@ -54,7 +54,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
         var (client, jobId) = await ArrangeAsync();
         var draft = await client.CreateInvoiceAsync(jobId, 100m, finalize: false);
 
-        var messages = await (await client.PayAsync((draft.Id(), 10m))).AssertInvalidAsync("Applications[0].Amount");
+        var messages = await (await client.PayAsync((draft.Id(), 10m))).AssertInvalidAsync("applications[0].amount");
 
         Assert.Contains(messages, m => m.Contains("is Draft", StringComparison.Ordinal));
         await AssertUnpaidAsync(client, $"/api/v1/invoices/{draft.Id()}");
@@ -67,7 +67,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
         var (client, jobId) = await ArrangeAsync();
         var bill = await client.CreateBillAsync(jobId, (await client.CreateVendorAsync()).Id(), 100m, approve: false);
 
-        await (await client.PayAsync((bill.Id(), 10m))).AssertInvalidAsync("Applications[0].Amount");
+        await (await client.PayAsync((bill.Id(), 10m))).AssertInvalidAsync("applications[0].amount");
 
         await AssertUnpaidAsync(client, $"/api/v1/bills/{bill.Id()}");
     }
@@ -80,7 +80,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
 
         var response = await client.PayAsync((invoice.Id(), 10m), (invoice.Id(), 20m));
 
-        Assert.Contains("A document can appear only once in a payment.", await response.AssertInvalidAsync("Applications"));
+        Assert.Contains("A document can appear only once in a payment.", await response.AssertInvalidAsync("applications"));
         await AssertUnpaidAsync(client, $"/api/v1/invoices/{invoice.Id()}");
     }
 
@@ -93,7 +93,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
 
         var response = await client.PayAsync((invoice.Id(), 10m), (bill.Id(), 10m));
 
-        Assert.Contains("A payment applies either to invoices or to bills, not both.", await response.AssertInvalidAsync("Applications"));
+        Assert.Contains("A payment applies either to invoices or to bills, not both.", await response.AssertInvalidAsync("applications"));
         await AssertUnpaidAsync(client, $"/api/v1/invoices/{invoice.Id()}");
         await AssertUnpaidAsync(client, $"/api/v1/bills/{bill.Id()}");
         Assert.Empty((await client.GetJsonAsync("/api/v1/payments")).EnumerateArray());
@@ -108,7 +108,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
 
         var response = await client.PayAsync((first.Id(), 100m), (second.Id(), 50.01m));
 
-        await response.AssertInvalidAsync("Applications[1].Amount");
+        await response.AssertInvalidAsync("applications[1].amount");
         await AssertUnpaidAsync(client, $"/api/v1/invoices/{first.Id()}");
         Assert.Equal("Pending", (await client.GetJsonAsync($"/api/v1/invoices/{first.Id()}")).Status());
     }
@@ -164,7 +164,7 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
         var (client, jobId) = await ArrangeAsync();
         var invoice = await client.CreateInvoiceAsync(jobId, 100m);
 
-        await (await client.PayAsync((invoice.Id(), (decimal)amount))).AssertInvalidAsync("Applications[0].Amount");
+        await (await client.PayAsync((invoice.Id(), (decimal)amount))).AssertInvalidAsync("applications[0].amount");
 
         await AssertUnpaidAsync(client, $"/api/v1/invoices/{invoice.Id()}");
     }
@@ -190,8 +190,8 @@ public sealed class PaymentValidationTests(GroundworkAppFactory app) : IClassFix
         var none = await client.PostJsonAsync("/api/v1/payments", new { method = "Check", applications = Array.Empty<object>() });
         var method = await client.PostJsonAsync("/api/v1/payments", new { method = 99, applications = Array.Empty<object>() });
 
-        await none.AssertInvalidAsync("Applications");
-        await method.AssertInvalidAsync("Method");
+        await none.AssertInvalidAsync("applications");
+        await method.AssertInvalidAsync("method");
     }
 
     [Fact]
