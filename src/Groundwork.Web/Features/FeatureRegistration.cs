@@ -20,11 +20,9 @@ internal static class FeatureRegistration
     {
         var s = builder.Services;
         s.AddSingleton(AppClock.Real);
-        s.AddScoped<SaveCustomer>().AddScoped<SaveLocation>().AddScoped<SaveVendor>().AddScoped<SaveJob>()
-            .AddScoped<SaveCostCode>().AddScoped<SaveCostType>()
-            .AddScoped<DocumentHistory>().AddScoped<SaveDocument>().AddScoped<ChangeDocumentStatus>()
-            .AddScoped<RecordPayment>().AddScoped<DeletePayment>().AddScoped<Organizations.OrganizationCalendar>()
-            .AddScoped<Organizations.UpdateOrganization>();
+        // Use cases register themselves (IUseCase); only their shared helpers are listed.
+        s.AddUseCases(typeof(FeatureRegistration).Assembly);
+        s.AddScoped<DocumentHistory>().AddScoped<OrganizationCalendar>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         s.AddScoped<DemoSeeder>().AddScoped<DemoDocuments>();
 

@@ -32,7 +32,6 @@ internal static class AccountServiceCollectionExtensions
         builder.Services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, MembershipClaimsTransformation>();
         builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddSignInLimits();
-        builder.Services.AddScoped<ManageMembers>().AddScoped<CreateOwner>();
 
         // People are sent to the sign-in page; API callers get a 401 from the cookie events below.
         builder.Services.Configure<AuthenticationOptions>(o => o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Account;
 
 /// <summary>A new organization and its first Owner: how a real deployment starts (it has no demo data and no known password).</summary>
-internal sealed class CreateOwner(GroundworkDbContext db, UserManager<AppUser> users)
+internal sealed class CreateOwner(GroundworkDbContext db, UserManager<AppUser> users) : IUseCase
 {
     public async Task<Outcome<AppUser>> HandleAsync(string? email, string? organization, string? password, CancellationToken ct)
     {

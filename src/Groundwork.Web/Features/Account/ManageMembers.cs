@@ -19,7 +19,7 @@ public sealed record AddedMember(string Email, OrganizationRole Role, string One
 /// filter scopes every membership query to the organization; changes count on the member's next request because the
 /// role is read from the database per request (<see cref="MembershipClaimsTransformation"/>).
 /// </summary>
-public sealed class ManageMembers(GroundworkDbContext db, UserManager<AppUser> users, ITenantContext tenant)
+public sealed class ManageMembers(GroundworkDbContext db, UserManager<AppUser> users, ITenantContext tenant) : IUseCase
 {
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

@@ -19,7 +19,7 @@ public sealed class CostCodeInput
 }
 
 /// <summary>Creates a cost code (id null) or updates one; a parent must exist and may not be the code itself.</summary>
-public sealed class SaveCostCode(GroundworkDbContext db)
+public sealed class SaveCostCode(GroundworkDbContext db) : IUseCase
 {
     public async Task<Outcome<CostCode>> HandleAsync(long? id, CostCodeInput input, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public sealed class CostTypeInput
 }
 
 /// <summary>Creates a cost type (id null) or updates one.</summary>
-public sealed class SaveCostType(GroundworkDbContext db)
+public sealed class SaveCostType(GroundworkDbContext db) : IUseCase
 {
     public async Task<Outcome<CostType>> HandleAsync(long? id, CostTypeInput input, CancellationToken ct)
     {

@@ -18,7 +18,8 @@ public sealed class DetailsModel(GroundworkDbContext db) : PageModel
     public int InvoiceCount { get; private set; }
 
     /// <summary>What the customer's finalized invoices still owe, over all of them (not only those shown); a negative invoice counts as a credit.</summary>
-    public long OpenBalanceCents { get; private set; }
+    /// <summary>Cents, summed in decimal like the home page, so no number of invoices can overflow it.</summary>
+    public decimal OpenBalanceCents { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -29,8 +30,8 @@ public sealed class DetailsModel(GroundworkDbContext db) : PageModel
 
         var invoices = db.Documents.AsNoTracking().Where(d => d.Kind == DocumentKind.Invoice && d.CustomerId == id);
         InvoiceCount = await invoices.CountAsync(ct);
-        OpenBalanceCents = await invoices.Where(d => d.Status == DocumentStatus.Pending || d.Status == DocumentStatus.PartiallyPaid)
-            .SumAsync(d => d.TotalCents - d.PaidCents, ct);
+        OpenBalanceCents = (await invoices.Where(DocumentRules.Open).Select(d => new { d.TotalCents, d.PaidCents }).ToListAsync(ct))
+            .Sum(d => (decimal)d.TotalCents - d.PaidCents);
         var recent = await invoices.Include(d => d.Job).OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id).Take(ShownInvoices).ToListAsync(ct);
         Invoices = new DocumentTable("customer-invoices", DocumentKind.Invoice, recent, ShowJob: true, ShowParty: false);
         return Page();

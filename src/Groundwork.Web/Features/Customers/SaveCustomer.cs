@@ -27,7 +27,7 @@ public sealed class CustomerInput
 }
 
 /// <summary>Creates a customer (id null) or updates one.</summary>
-public sealed class SaveCustomer(GroundworkDbContext db)
+public sealed class SaveCustomer(GroundworkDbContext db) : IUseCase
 {
     public async Task<Outcome<Customer>> HandleAsync(long? id, CustomerInput input, CancellationToken ct)
     {

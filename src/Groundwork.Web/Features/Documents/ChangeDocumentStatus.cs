@@ -17,7 +17,7 @@ public enum DocumentAction
 }
 
 /// <summary>Moves a document through its lifecycle; refuses moves the lifecycle does not allow, with the reason.</summary>
-public sealed class ChangeDocumentStatus(GroundworkDbContext db, DocumentHistory history)
+public sealed class ChangeDocumentStatus(GroundworkDbContext db, DocumentHistory history) : IUseCase
 {
     public async Task<Outcome<Document>> HandleAsync(DocumentKind kind, long id, DocumentAction action, long? expectedVersion, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Documents;
 
 /// <summary>Creates a draft invoice or bill (id null), or replaces the header and lines of an editable one.</summary>
-public sealed class SaveDocument(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history)
+public sealed class SaveDocument(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history) : IUseCase
 {
     private const int NumberAttempts = 10;
 

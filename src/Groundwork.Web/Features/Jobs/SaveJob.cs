@@ -21,7 +21,7 @@ public sealed class JobInput
 }
 
 /// <summary>Creates a job at a customer location (id null) or updates one.</summary>
-public sealed class SaveJob(GroundworkDbContext db)
+public sealed class SaveJob(GroundworkDbContext db) : IUseCase
 {
     public async Task<Outcome<Job>> HandleAsync(long? id, JobInput input, CancellationToken ct)
     {

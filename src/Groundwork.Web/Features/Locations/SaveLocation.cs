@@ -30,7 +30,7 @@ public sealed class LocationInput
 }
 
 /// <summary>Creates a location for a customer (id null) or updates one.</summary>
-public sealed class SaveLocation(GroundworkDbContext db)
+public sealed class SaveLocation(GroundworkDbContext db) : IUseCase
 {
     public async Task<Outcome<Location>> HandleAsync(long? id, LocationInput input, CancellationToken ct)
     {

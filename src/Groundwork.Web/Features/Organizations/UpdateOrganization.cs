@@ -17,7 +17,7 @@ public sealed class OrganizationInput
 }
 
 /// <summary>Renames the signed-in user's organization or changes its time zone (the zone of every new business date).</summary>
-public sealed class UpdateOrganization(GroundworkDbContext db)
+public sealed class UpdateOrganization(GroundworkDbContext db) : IUseCase
 {
     public async Task<Outcome<Organization>> HandleAsync(OrganizationInput input, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Payments;
 
 /// <summary>Deletes a payment and re-opens the documents it paid.</summary>
-public sealed class DeletePayment(GroundworkDbContext db, DocumentHistory history)
+public sealed class DeletePayment(GroundworkDbContext db, DocumentHistory history) : IUseCase
 {
     public async Task<Outcome<Payment>> HandleAsync(long id, CancellationToken ct)
     {

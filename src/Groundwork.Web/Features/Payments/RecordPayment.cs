@@ -27,7 +27,7 @@ public sealed class PaymentApplicationInput
 /// Records a payment against one or more open documents of one kind and one party (QBO's Payment names one customer,
 /// its BillPayment one vendor) and moves each document to PartiallyPaid or Paid.
 /// </summary>
-public sealed class RecordPayment(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history)
+public sealed class RecordPayment(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history) : IUseCase
 {
     public async Task<Outcome<Payment>> HandleAsync(PaymentInput input, CancellationToken ct)
     {

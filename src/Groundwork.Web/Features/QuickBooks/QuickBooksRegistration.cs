@@ -50,8 +50,7 @@ internal static class QuickBooksRegistration
             });
         }
         builder.Services.Configure<EmbeddedEmulatorOptions>(builder.Configuration.GetSection("QboEmulator"));
-        builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<ConnectQuickBooks>()
-            .AddScoped<DisconnectQuickBooks>().AddScoped<CheckReadiness>().AddScoped<QboCompanyCalls>();
+        builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;
     }

@@ -27,7 +27,7 @@ public sealed class VendorInput
 }
 
 /// <summary>Creates a vendor (id null) or updates one.</summary>
-public sealed class SaveVendor(GroundworkDbContext db)
+public sealed class SaveVendor(GroundworkDbContext db) : IUseCase
 {
     public async Task<Outcome<Vendor>> HandleAsync(long? id, VendorInput input, CancellationToken ct)
     {

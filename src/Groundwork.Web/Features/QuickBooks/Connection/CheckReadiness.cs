@@ -20,7 +20,7 @@ public sealed record Readiness(DateTime CheckedAtUtc, IReadOnlyList<ReadinessIte
 }
 
 /// <summary>Reads the QBO company's settings live and turns them into the checklist the brief's steps call for.</summary>
-public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, AppClock clock)
+public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, AppClock clock) : IUseCase
 {
     /// <summary>Two tries at most: a person is waiting on the page.</summary>
     private const int Attempts = 2;

@@ -8,7 +8,7 @@ namespace Groundwork.Web.Features.QuickBooks.Connection;
 
 /// <summary>The brief's step 1: send the user to Intuit with a bound state, and take the code back.</summary>
 public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthStates states, QboOAuthClient oauth, QboClient qbo,
-    QboTokenVault vault, AppClock clock, ILogger<ConnectQuickBooks> logger)
+    QboTokenVault vault, AppClock clock, ILogger<ConnectQuickBooks> logger) : IUseCase
 {
     public async Task<Uri> StartAsync(string userId, Uri redirectUri, CancellationToken ct) =>
         oauth.BuildAuthorizeUrl(await states.IssueAsync(userId, ct), redirectUri);

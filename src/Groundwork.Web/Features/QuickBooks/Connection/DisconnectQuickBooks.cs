@@ -8,7 +8,7 @@ namespace Groundwork.Web.Features.QuickBooks.Connection;
 /// Disconnect revokes at Intuit and forgets the tokens but keeps the realm (and so every link) for a reconnect.
 /// Remove also forgets the company: it works when Intuit no longer answers or already disconnected us.
 /// </summary>
-public sealed class DisconnectQuickBooks(GroundworkDbContext db, QboTokenVault vault, ConnectQuickBooks connect)
+public sealed class DisconnectQuickBooks(GroundworkDbContext db, QboTokenVault vault, ConnectQuickBooks connect) : IUseCase
 {
     public async Task<Outcome<QboConnection>> DisconnectAsync(CancellationToken ct)
     {
