@@ -15,8 +15,8 @@ internal static class Defaults
         {
             options.ClientApps.Add(new QboEmulatorClientApp
             {
-                ClientId = ClientId, ClientSecret = ClientSecret, AllowLoopbackRedirects = true, VerifierToken = VerifierToken,
-                RedirectUris = ["http://localhost:5000/integrations/quickbooks/callback"],
+                ClientId = ClientId, ClientSecret = ClientSecret, VerifierToken = VerifierToken,
+                RedirectUris = ["http://localhost:5000/integrations/quickbooks/callback", "http://127.0.0.1:5000/integrations/quickbooks/callback"],
                 WebhookUrl = options.DevAppWebhookUrl, DisconnectUrl = options.DevAppDisconnectUrl,
             });
         }

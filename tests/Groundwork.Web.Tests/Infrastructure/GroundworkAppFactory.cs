@@ -60,12 +60,19 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemo => false;
 
+    /// <summary>The embedded emulator's admin key: outside Development the app refuses to embed the emulator without one.</summary>
+    public const string EmulatorAdminKey = "test-emulator-admin-key";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        // "Testing" is not Development, so the embedded emulator must be asked for, and keyed.
+        builder.UseSetting("QboEmulator:Embedded", "true");
+        builder.UseSetting("QboEmulator:AdminKey", EmulatorAdminKey);
+        builder.UseSetting("QboEmulator:InMemory", "true");
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
