@@ -126,6 +126,36 @@ public sealed class UiSignInTests
         Assert.Equal($"/qbo/ui/{Us}/classes", posted.Location!.ToString());
     }
 
+    [Theory]
+    [InlineData("not*base64!")]
+    [InlineData("CfDJ8AAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("")]
+    public async Task ForgedSignInCookie_TreatedAsAnonymousNot500(string cookie)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/qbo/ui/apps");
+        request.Headers.Add("Cookie", $".QboEmulator.User={cookie}");
+
+        using var response = await emulator.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(TestEmulator.ClientSecret, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOut_AfterSigningIn_ActionsRefusedAgain()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var browser = await emulator.SignedInBrowserAsync();
+        var page = await browser.GetAsync($"/qbo/ui/{Us}/classes");
+
+        var signedOut = await browser.PostFormAsync("/qbo/ui/signout", page.Html, []);
+        var posted = await browser.PostFormAsync($"/qbo/ui/{Us}/do/create-class", page.Html, new() { ["name"] = "After", ["back"] = $"/qbo/ui/{Us}" });
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, posted.Status);
+    }
+
     [Fact]
     public async Task UiAction_UserLimitedToOtherCompany_Refused()
     {
