@@ -18,8 +18,17 @@ public sealed class QboEmulatorOptions
     /// <summary>Absolute base URL (with the mount prefix) used in links when set; default: taken from each request.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>When set, the admin API requires header <c>X-Emulator-Admin-Key</c> with this value. Default none.</summary>
+    /// <summary>
+    /// When set, the admin API requires header <c>X-Emulator-Admin-Key</c> with this value (or a signed-in emulator user).
+    /// Default none: then only scripts on this machine (direct loopback, not via a proxy, not from a browser) may use it.
+    /// </summary>
     public string? AdminKey { get; set; }
+
+    /// <summary>
+    /// Hosts (besides loopback and the emulator's own host) that apps registered at run time may use for redirect,
+    /// webhook and disconnect URLs. Default none. Apps given in <see cref="ClientApps"/> are the operator's and not checked.
+    /// </summary>
+    public List<string> AllowedCallbackHosts { get; set; } = [];
 
     /// <summary>Access-token lifetime. Default 3600 s, as Intuit.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(3600);
@@ -80,11 +89,8 @@ public sealed class QboEmulatorClientApp
     /// <summary>OAuth client secret.</summary>
     public string ClientSecret { get; set; } = "";
 
-    /// <summary>Exact redirect URIs accepted on the authorize request.</summary>
+    /// <summary>Redirect URIs accepted on the authorize request, compared exactly (as Intuit does).</summary>
     public List<string> RedirectUris { get; set; } = [];
-
-    /// <summary>Also accept any http redirect URI on localhost/127.0.0.1 (development keys). Default false.</summary>
-    public bool AllowLoopbackRedirects { get; set; }
 
     /// <summary>Where signed webhook notifications go; none when empty.</summary>
     public string? WebhookUrl { get; set; }

@@ -42,6 +42,8 @@ public static class QboEmulatorServiceCollectionExtensions
         services.AddHttpClient(Disconnector.HttpClientName);
         services.AddSingleton<EmulatorClock>();
         services.AddSingleton<EmulatorRoutes>();
+        services.AddSingleton<Groundwork.QboEmulator.Security.EmulatorSignIn>();
+        services.AddSingleton<Groundwork.QboEmulator.Security.AdminAccess>();
         services.AddSingleton<SqlitePersistence>();
         services.AddHostedService(sp => sp.GetRequiredService<SqlitePersistence>());
         services.AddSingleton<EmulatorStore>();

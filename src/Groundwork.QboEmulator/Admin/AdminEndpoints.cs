@@ -2,11 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Groundwork.QboEmulator.Limits;
 using Groundwork.QboEmulator.OAuth;
+using Groundwork.QboEmulator.Security;
 using Groundwork.QboEmulator.Store;
 using Groundwork.QboEmulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Groundwork.QboEmulator.Admin;
@@ -18,7 +20,7 @@ internal static class AdminEndpoints
 
     public static void Map(RouteGroupBuilder root)
     {
-        var api = root.MapGroup("/admin/api").AddEndpointFilter(RequireKeyAsync);
+        var api = root.MapGroup("/admin/api").AddEndpointFilter(RequireAccessAsync);
         api.MapPost("/tokens", AutomationTokenAsync);
         api.MapGet("/companies", (EmulatorStore store) => Json(store.Companies.Select(c => new { c.RealmId, c.Name })));
         api.MapPost("/companies", CreateCompanyAsync);
@@ -40,12 +42,17 @@ internal static class AdminEndpoints
         api.MapPost("/companies/{realmId}/disconnect", async (string realmId, string? clientId, Disconnector disconnector, CancellationToken ct) =>
             Json(new { disconnected = await disconnector.DisconnectAsync(realmId, clientId, ct) }));
         api.MapGet("/apps", (ClientAppRegistry apps) => Json(apps.All));
-        api.MapPut("/apps/{clientId}", async (string clientId, HttpContext http, ClientAppRegistry apps) =>
+        api.MapPut("/apps/{clientId}", async (string clientId, HttpContext http, ClientAppRegistry apps, IOptions<QboEmulatorOptions> options) =>
         {
             var app = await JsonSerializer.DeserializeAsync<QboEmulatorClientApp>(http.Request.Body, Web, http.RequestAborted);
             if (app is null || string.IsNullOrWhiteSpace(app.ClientSecret))
             {
-                return Results.BadRequest();
+                return Problem(400, "Invalid app", new Dictionary<string, string[]> { ["clientSecret"] = ["A client secret is required."] });
+            }
+
+            if (CallbackUrls.Problems(app, http.Request, options.Value) is { Count: > 0 } problems)
+            {
+                return Problem(400, "Invalid app", problems);
             }
 
             app.ClientId = clientId;
@@ -113,16 +120,17 @@ internal static class AdminEndpoints
         return Results.Content(JsonSerializer.Serialize(new { company.RealmId, company.Name }, Web), "application/json", System.Text.Encoding.UTF8, 201);
     }
 
-    private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var key = context.HttpContext.RequestServices.GetService(typeof(IOptions<QboEmulatorOptions>)) is IOptions<QboEmulatorOptions> o ? o.Value.AdminKey : null;
-        if (!string.IsNullOrEmpty(key) && context.HttpContext.Request.Headers["X-Emulator-Admin-Key"] != key)
+    private static async ValueTask<object?> RequireAccessAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<AdminAccess>().Decide(context.HttpContext) switch
         {
-            return Results.Unauthorized();
-        }
+            AdminDecision.Allowed => await next(context),
+            AdminDecision.Unauthorized => Results.Unauthorized(),
+            _ => Problem(403, $"The emulator's admin API answers a script on this machine, a signed-in emulator user, or the {AdminAccess.KeyHeader} header when QboEmulator:AdminKey is set."),
+        };
 
-        return await next(context);
-    }
+    /// <summary>RFC 9457 problem, written with the emulator's own JSON settings (never the host's).</summary>
+    private static IResult Problem(int status, string title, Dictionary<string, string[]>? errors = null) =>
+        Results.Content(JsonSerializer.Serialize(new { status, title, errors }, Web), "application/problem+json", System.Text.Encoding.UTF8, status);
 
     private static IResult Json<T>(T value) =>
         Results.Content(JsonSerializer.Serialize(value, Web), "application/json", System.Text.Encoding.UTF8);

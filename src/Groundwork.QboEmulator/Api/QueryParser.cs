@@ -51,11 +51,27 @@ internal sealed class QueryParser
         return new ParsedQuery(count, entity, where, orderBy, descending, start, max);
     }
 
+    /// <summary>
+    /// <c>*</c>, <c>COUNT(*)</c> or a property list. QBO accepts a list but returns every property anyway (API.md §4:
+    /// "all properties are returned"), so the list is parsed and then ignored.
+    /// </summary>
     private bool CountOrStar()
     {
+        if (PeekIs("*"))
+        {
+            Next();
+            return false;
+        }
+
         if (!PeekIs("COUNT"))
         {
-            Expect("*");
+            Identifier();
+            while (PeekIs(","))
+            {
+                Next();
+                Identifier();
+            }
+
             return false;
         }
 

@@ -3,9 +3,9 @@ namespace Groundwork.QboEmulator.Infrastructure;
 /// <summary>The dev app and demo user used when settings name none (documented in the README).</summary>
 internal static class Defaults
 {
-    public const string ClientId = "groundwork-dev";
-    public const string ClientSecret = "groundwork-dev-secret";
-    public const string VerifierToken = "groundwork-dev-verifier-token";
+    public const string ClientId = QboEmulatorDevApp.ClientId;
+    public const string ClientSecret = QboEmulatorDevApp.ClientSecret;
+    public const string VerifierToken = QboEmulatorDevApp.VerifierToken;
     public const string UserEmail = "bookkeeper@example.com";
     public const string UserPassword = "quickbooks";
 
@@ -15,8 +15,8 @@ internal static class Defaults
         {
             options.ClientApps.Add(new QboEmulatorClientApp
             {
-                ClientId = ClientId, ClientSecret = ClientSecret, AllowLoopbackRedirects = true, VerifierToken = VerifierToken,
-                RedirectUris = ["http://localhost:5000/integrations/quickbooks/callback"],
+                ClientId = ClientId, ClientSecret = ClientSecret, VerifierToken = VerifierToken,
+                RedirectUris = ["http://localhost:5000/integrations/quickbooks/callback", "http://127.0.0.1:5000/integrations/quickbooks/callback"],
                 WebhookUrl = options.DevAppWebhookUrl, DisconnectUrl = options.DevAppDisconnectUrl,
             });
         }

@@ -176,6 +176,7 @@ internal sealed partial class EntityService(EmulatorStore store)
                 break;
         }
 
+        DefaultRefs.Apply(ctx, def, doc);
         RefResolver.Resolve(ctx, def.Name, doc);
     }
 

@@ -6,7 +6,7 @@ namespace Groundwork.QboEmulator.Model;
 
 /// <summary>
 /// Checks every <c>*Ref</c> in a document: the target must exist (2500) and be active (610, as QBO words it),
-/// and fills <c>name</c> the way QBO echoes it.
+/// and fills <c>name</c> the way QBO echoes it (not on <c>DefaultTaxCodeRef</c>).
 /// </summary>
 internal static class RefResolver
 {
@@ -72,6 +72,10 @@ internal static class RefResolver
             throw Faults.ObjectNotFound();
         }
 
-        reference["name"] = DisplayOf(found);
+        // QBO echoes a customer's DefaultTaxCodeRef as a bare value (create__customer__0.json, update__customer__1.json).
+        if (element != "DefaultTaxCodeRef")
+        {
+            reference["name"] = DisplayOf(found);
+        }
     }
 }

@@ -1,25 +1,21 @@
 using System.Text;
-using Groundwork.QboEmulator.Infrastructure;
+using Groundwork.QboEmulator.Security;
 using Groundwork.QboEmulator.Store;
-using Groundwork.QboEmulator.Ui;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using static Groundwork.QboEmulator.Ui.Html;
 
 namespace Groundwork.QboEmulator.OAuth;
 
 /// <summary>
 /// The "Connect to QuickBooks" page: sign in as an emulator user, pick the company, Connect or Cancel.
-/// The emulator's sign-in is its own data-protected cookie, independent of the host's authentication.
+/// The emulator's sign-in (<see cref="EmulatorSignIn"/>) is shared with the people UI.
 /// </summary>
 internal static class AuthorizePage
 {
-    public const string CookieName = ".QboEmulator.User";
     private static readonly string[] Carried = ["client_id", "redirect_uri", "scope", "state", "response_type"];
 
-    public static IResult GetAsync(HttpContext http, ClientAppRegistry apps, EmulatorStore store, IDataProtectionProvider dp, IOptions<QboEmulatorOptions> options)
+    public static IResult GetAsync(HttpContext http, ClientAppRegistry apps, EmulatorStore store, EmulatorSignIn signIn)
     {
         var q = http.Request.Query;
         var check = Check(apps, q["client_id"], q["redirect_uri"], q["response_type"], q["scope"], q["state"]);
@@ -28,7 +24,7 @@ internal static class AuthorizePage
             return check;
         }
 
-        var user = SignedIn(http, dp, options.Value);
+        var user = signIn.Current(http);
         var hidden = string.Concat(Carried.Select(k => $"<input type=\"hidden\" name=\"{k}\" value=\"{E(q[k])}\">")) + Antiforgery(http);
         if (user is null)
         {
@@ -41,7 +37,7 @@ internal static class AuthorizePage
                 """);
         }
 
-        var companies = store.Companies.Where(c => user.Companies.Count == 0 || user.Companies.Contains(c.RealmId)).ToList();
+        var companies = store.Companies.Where(c => EmulatorSignIn.MayUse(user, c.RealmId)).ToList();
         var choices = string.Concat(companies.Select((c, i) =>
             $"<p><label><input type=\"radio\" name=\"realmId\" value=\"{E(c.RealmId)}\"{(i == 0 ? " checked" : "")}> {E(c.Name)} <span class=\"muted\">({E(c.RealmId)})</span></label></p>"));
         return Page("Connect your app", $"""
@@ -52,8 +48,7 @@ internal static class AuthorizePage
             """);
     }
 
-    public static async Task<IResult> PostAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store,
-        IDataProtectionProvider dp, IOptions<QboEmulatorOptions> options, EmulatorRoutes routes)
+    public static async Task<IResult> PostAsync(HttpContext http, ClientAppRegistry apps, TokenService tokens, EmulatorStore store, EmulatorSignIn signIn)
     {
         if (!http.Request.HasFormContentType || !await ValidAntiforgeryAsync(http))
         {
@@ -73,24 +68,18 @@ internal static class AuthorizePage
             case "cancel":
                 return Results.Redirect(Callback(redirect, ("error", "access_denied"), ("error_description", "User denied access"), ("state", state)));
             case "signin":
-                var user = options.Value.Users.FirstOrDefault(u => u.Email.Equals(f["email"], StringComparison.OrdinalIgnoreCase) && u.Password == f["password"]);
-                if (user is null)
+                if (signIn.Check(f["email"], f["password"]) is not { } user)
                 {
                     return Page("Sign in", "<p class=\"error\">Wrong email or password.</p><p><a href=\"javascript:history.back()\">Back</a></p>", 400);
                 }
 
-                http.Response.Cookies.Append(CookieName, dp.CreateProtector(CookieName).Protect(user.Email),
-                    new CookieOptions
-                    {
-                        HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true,
-                        Path = routes.Path(http.Request, "") is { Length: > 0 } mount ? mount : "/",
-                    });
+                signIn.SignIn(http, user);
                 return Results.Redirect(QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}",
                     Carried.ToDictionary(k => k, k => (string?)f[k].ToString())), permanent: false, preserveMethod: false);
             case "connect":
-                var signedIn = SignedIn(http, dp, options.Value);
+                var signedIn = signIn.Current(http);
                 var realm = f["realmId"].ToString();
-                if (signedIn is null || store.Find(realm) is null || (signedIn.Companies.Count > 0 && !signedIn.Companies.Contains(realm)))
+                if (signedIn is null || store.Find(realm) is null || !EmulatorSignIn.MayUse(signedIn, realm))
                 {
                     return Page("Connect your app", "<p class=\"error\">Sign in and choose one of your companies.</p>", 400);
                 }
@@ -120,24 +109,6 @@ internal static class AuthorizePage
             : string.IsNullOrEmpty(state) ? "invalid_request"
             : null;
         return error is null ? null : Results.Redirect(Callback(redirectUri!, ("error", error), ("state", state ?? "")));
-    }
-
-    private static QboEmulatorUser? SignedIn(HttpContext http, IDataProtectionProvider dp, QboEmulatorOptions options)
-    {
-        if (!http.Request.Cookies.TryGetValue(CookieName, out var cookie))
-        {
-            return null;
-        }
-
-        try
-        {
-            var email = dp.CreateProtector(CookieName).Unprotect(cookie);
-            return options.Users.FirstOrDefault(u => u.Email == email);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
     }
 
     private static string Callback(string redirectUri, params (string Key, string Value)[] values)

@@ -40,21 +40,9 @@ internal sealed class ClientAppRegistry
         persistence.Enqueue(new PersistOp("", Kind, app.ClientId, JsonSerializer.Serialize(app)));
     }
 
-    public static bool RedirectAllowed(QboEmulatorClientApp app, string? redirectUri)
-    {
-        if (redirectUri is null)
-        {
-            return false;
-        }
-
-        if (app.RedirectUris.Contains(redirectUri, StringComparer.Ordinal))
-        {
-            return true;
-        }
-
-        return app.AllowLoopbackRedirects && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
-            && uri.Scheme is "http" or "https" && uri.IsLoopback;
-    }
+    /// <summary>Only a URI registered for the app, character for character: anything looser is an open redirect.</summary>
+    public static bool RedirectAllowed(QboEmulatorClientApp app, string? redirectUri) =>
+        redirectUri is not null && app.RedirectUris.Contains(redirectUri, StringComparer.Ordinal);
 
     /// <summary>Client authentication: HTTP Basic (as Intuit's SDKs) or client_secret_post; secrets compared in constant time.</summary>
     public QboEmulatorClientApp? Authenticate(HttpRequest request, IFormCollection? form)

@@ -1,5 +1,6 @@
 using Groundwork.QboEmulator.Infrastructure;
 using Groundwork.QboEmulator.OAuth;
+using Groundwork.QboEmulator.Security;
 using Groundwork.QboEmulator.Store;
 using Groundwork.QboEmulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +10,10 @@ using static Groundwork.QboEmulator.Ui.Html;
 
 namespace Groundwork.QboEmulator.Ui;
 
-/// <summary>The QuickBooks side for people: browse companies and act on them. Every POST checks the host's antiforgery token.</summary>
+/// <summary>
+/// The QuickBooks side for people: browse companies and act on them. Every POST checks the host's antiforgery token and
+/// needs an emulator user signed in (who may use that company); pages can be read without signing in, secrets cannot.
+/// </summary>
 internal static class UiEndpoints
 {
     public static void Map(RouteGroupBuilder root)
@@ -21,6 +25,9 @@ internal static class UiEndpoints
         }
 
         root.MapGet("/ui", Companies);
+        root.MapGet("/ui/signin", SignInPage.Render);
+        root.MapPost("/ui/signin", SignInPage.SignInAsync);
+        root.MapPost("/ui/signout", SignInPage.SignOutAsync);
         root.MapGet("/ui/apps", AppsPage.Render);
         root.MapPost("/ui/apps", AppsPage.SaveAsync);
         root.MapGet("/ui/{realmId}", Dashboard);
@@ -33,7 +40,7 @@ internal static class UiEndpoints
     {
         var ui = new UiPages(http, routes.Path(http.Request, ""));
         var rows = store.Companies.Select(c => new[] { $"<a href=\"{E(ui.Link($"/ui/{c.RealmId}"))}\">{E(c.Name)}</a>", E(c.RealmId) });
-        return Page("Companies", UiPages.Table(["Company", "Realm id"], rows) + $"<p><a href=\"{E(ui.Link("/ui/apps"))}\">Apps (client ids, redirect URIs, webhooks)</a></p>");
+        return Page("Companies", ui.Account() + UiPages.Table(["Company", "Realm id"], rows) + $"<p><a href=\"{E(ui.Link("/ui/apps"))}\">Apps (client ids, redirect URIs, webhooks)</a></p>");
     }
 
     private static IResult Dashboard(HttpContext http, string realmId, string? msg, EmulatorStore store, TokenService tokens, EmulatorRoutes routes,
@@ -65,7 +72,7 @@ internal static class UiEndpoints
     }
 
     private static async Task<IResult> ActAsync(HttpContext http, string realmId, string action, EmulatorStore store, UiActions actions,
-        Disconnector disconnector, EmulatorRoutes routes)
+        Disconnector disconnector, EmulatorRoutes routes, EmulatorSignIn signIn)
     {
         if (!await ValidAntiforgeryAsync(http) || store.Find(realmId) is not { } company)
         {
@@ -73,17 +80,28 @@ internal static class UiEndpoints
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (Refusal(http, routes, signIn, realmId, form["back"]) is { } refused)
+        {
+            return refused;
+        }
+
         var message = action == "disconnect"
             ? $"Disconnected {await disconnector.DisconnectAsync(realmId, form["clientId"].ToString(), http.RequestAborted)} connection(s)."
             : actions.Run(company, action, form);
         return Back(http, routes, realmId, form["back"].ToString(), message);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, string realmId, EmulatorStore store, UiActions actions, EmulatorRoutes routes)
+    private static async Task<IResult> ImportAsync(HttpContext http, string realmId, EmulatorStore store, UiActions actions, EmulatorRoutes routes,
+        EmulatorSignIn signIn)
     {
         if (!await ValidAntiforgeryAsync(http) || store.Find(realmId) is not { } company)
         {
             return Page("Request rejected", "<p class=\"error\">The form expired or the company does not exist.</p>", 400);
+        }
+
+        if (Refusal(http, routes, signIn, realmId, null) is { } refused)
+        {
+            return refused;
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -96,6 +114,15 @@ internal static class UiEndpoints
         var message = actions.Import(company, await reader.ReadToEndAsync(http.RequestAborted));
         return Back(http, routes, realmId, routes.Path(http.Request, $"/ui/{realmId}/items"), message);
     }
+
+    /// <summary>Null when the signed-in user may change this company; otherwise the page that says why not.</summary>
+    private static IResult? Refusal(HttpContext http, EmulatorRoutes routes, EmulatorSignIn signIn, string realmId, string? back) =>
+        signIn.Current(http) switch
+        {
+            null => SignInPage.Refused(http, routes, back, "Sign in to change anything on the QuickBooks side."),
+            { } user when !EmulatorSignIn.MayUse(user, realmId) => SignInPage.Refused(http, routes, back, $"{user.Email} may not change this company."),
+            _ => null,
+        };
 
     /// <summary>Back to the page the form came from, only within the emulator (no open redirect).</summary>
     private static IResult Back(HttpContext http, EmulatorRoutes routes, string realmId, string back, string message)

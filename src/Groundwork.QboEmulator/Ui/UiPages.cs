@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Groundwork.QboEmulator.Model;
 using Groundwork.QboEmulator.OAuth;
+using Groundwork.QboEmulator.Security;
 using Groundwork.QboEmulator.Store;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using static Groundwork.QboEmulator.Ui.Html;
 
 namespace Groundwork.QboEmulator.Ui;
@@ -12,11 +14,19 @@ namespace Groundwork.QboEmulator.Ui;
 /// <summary>The pages of the QuickBooks side. Links are built from the mount prefix; all text is encoded.</summary>
 internal sealed class UiPages(HttpContext http, string basePath)
 {
+    private readonly QboEmulatorUser? user = http.RequestServices.GetRequiredService<EmulatorSignIn>().Current(http);
+
     public HttpContext Http => http;
 
     public string Link(string relative) => $"{basePath}{relative}";
 
-    public string Form(string realm, string action, string fields, string button, string back) =>
+    /// <summary>Who is signed in (with Sign out), or a Sign in link.</summary>
+    public string Account() => user is null
+        ? $"<p class=\"muted\">Read only. <a href=\"{E(Link("/ui/signin"))}?returnUrl={E(Uri.EscapeDataString(http.Request.PathBase + http.Request.Path))}\">Sign in</a> to change anything.</p>"
+        : $"<form class=\"inline muted\" method=\"post\" action=\"{E(Link("/ui/signout"))}\">{Antiforgery(http)}Signed in as {E(user.Email)}. <button>Sign out</button></form>";
+
+    /// <summary>An action button; nothing for someone who is not signed in (the endpoint refuses them anyway).</summary>
+    public string Form(string realm, string action, string fields, string button, string back) => user is null ? "" :
         $"<form class=\"inline\" method=\"post\" action=\"{E(Link($"/ui/{realm}/do/{action}"))}\">{Antiforgery(http)}" +
         $"<input type=\"hidden\" name=\"back\" value=\"{E(back)}\">{fields}<button>{E(button)}</button></form>";
 
@@ -24,7 +34,7 @@ internal sealed class UiPages(HttpContext http, string basePath)
 
     public static string Message(string? msg) => string.IsNullOrEmpty(msg) ? "" : $"<p class=\"muted\"><strong>{E(msg)}</strong></p>";
 
-    public string Nav(Company c) =>
+    public string Nav(Company c) => Account() +
         $"<p><a href=\"{E(Link("/ui"))}\">Companies</a> · <a href=\"{E(Link($"/ui/{c.RealmId}"))}\">{E(c.Name)}</a> · " +
         string.Join(" · ", new[] { "customers", "vendors", "items", "classes", "invoices", "bills", "payments" }
             .Select(l => $"<a href=\"{E(Link($"/ui/{c.RealmId}/{l}"))}\">{E(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(l))}</a>")) + "</p>";

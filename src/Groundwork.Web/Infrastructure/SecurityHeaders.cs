@@ -30,7 +30,7 @@ internal static class SecurityHeaders
         var emulatorPrefix = new PathString("/" + emulator.Prefix.Trim('/'));
         app.Use((context, next) =>
         {
-            var isEmulator = emulator.Embedded && context.Request.Path.StartsWithSegments(emulatorPrefix);
+            var isEmulator = emulator.Embedded == true && context.Request.Path.StartsWithSegments(emulatorPrefix);
             // At the last moment: the exception handler clears headers set earlier when it writes its error page.
             context.Response.OnStarting(() =>
             {

@@ -33,6 +33,41 @@ public sealed class QueryTests
         Assert.Equal(8, (int)all.Json["QueryResponse"]!["totalCount"]!);
     }
 
+    [Theory]
+    [InlineData("select Id, DisplayName from Customer where Id = '1'")]
+    [InlineData("SELECT DisplayName FROM Customer WHERE Id = '1'")]
+    [InlineData("select Id,DisplayName,MetaData.LastUpdatedTime from Customer where Id = '1'")]
+    public async Task Query_PropertyList_AcceptedAndFullEntitiesReturned(string query)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+
+        var answer = await api.QueryAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var customer = answer.Json["QueryResponse"]!["Customer"]![0]!;
+        Assert.Equal("Amy's Bird Sanctuary", (string?)customer["DisplayName"]);
+        Assert.NotNull(customer["SyncToken"]);
+        Assert.NotNull(customer["MetaData"]);
+        Assert.NotNull(customer["Balance"]);
+    }
+
+    [Theory]
+    [InlineData("select Id, from Customer")]
+    [InlineData("select Id DisplayName from Customer")]
+    [InlineData("select , Id from Customer")]
+    [InlineData("select Id, * from Customer")]
+    public async Task Query_MalformedPropertyList_4000(string query)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+
+        var answer = await api.QueryAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("4000", answer.FaultCode);
+    }
+
     [Fact]
     public async Task Query_EscapedQuoteAndAmpersand_MatchExactName()
     {

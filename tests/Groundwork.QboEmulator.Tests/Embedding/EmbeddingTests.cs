@@ -38,7 +38,7 @@ public sealed class EmbeddingTests
         using var host = await emulator.Client.GetAsync("/host-only");
         var discovery = await emulator.Client.GetFromJsonAsync<JsonObject>("/qbo/.well-known/openid_configuration");
         var customer = await api.GetAsync("customer/1");
-        var page = await new BrowserSession(emulator.Client).GetAsync($"/qbo/connect/oauth2?client_id={TestEmulator.ClientId}&response_type=code&scope=com.intuit.quickbooks.accounting&redirect_uri=http%3A%2F%2Flocalhost%3A5000%2Fcb&state=s");
+        var page = await new BrowserSession(emulator.Client).GetAsync($"/qbo/connect/oauth2?client_id={TestEmulator.ClientId}&response_type=code&scope=com.intuit.quickbooks.accounting&redirect_uri=http%3A%2F%2Flocalhost%3A5000%2Fintegrations%2Fquickbooks%2Fcallback&state=s");
 
         Assert.Equal(HttpStatusCode.Redirect, host.StatusCode);
         Assert.Contains("/Account/Login", host.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class EmbeddingTests
     {
         await using var emulator = await StartInHostAsync();
         var api = await emulator.ApiAsync();
-        var browser = new BrowserSession(emulator.Client);
+        var browser = await emulator.SignedInBrowserAsync();
         var page = await browser.GetAsync($"/qbo/ui/{TestEmulator.UsRealm}/classes");
 
         var posted = await browser.PostFormAsync($"/qbo/ui/{TestEmulator.UsRealm}/do/create-class", page.Html,

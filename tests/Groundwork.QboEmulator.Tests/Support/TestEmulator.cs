@@ -59,6 +59,20 @@ public sealed class TestEmulator : IAsyncDisposable
         return new TestEmulator(app, time, prefix);
     }
 
+    /// <summary>A browser signed in on the emulator's people UI as the demo bookkeeper.</summary>
+    public async Task<BrowserSession> SignedInBrowserAsync(string email = "bookkeeper@example.com", string password = "quickbooks")
+    {
+        var browser = new BrowserSession(Client);
+        var page = await browser.GetAsync($"{Prefix}/ui/signin");
+        var signedIn = await browser.PostFormAsync($"{Prefix}/ui/signin", page.Html, new() { ["email"] = email, ["password"] = password });
+        if (signedIn.Status != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {signedIn.Status}");
+        }
+
+        return browser;
+    }
+
     /// <summary>Tokens from the automation endpoint (no browser).</summary>
     public async Task<JsonObject> TokensAsync(string realmId = UsRealm)
     {

@@ -38,7 +38,7 @@ public sealed class UiTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync();
-        var browser = new BrowserSession(emulator.Client);
+        var browser = await emulator.SignedInBrowserAsync();
 
         var result = await ActAsync(browser, "invoices", "receive-payment", new() { ["id"] = "1" });
         var invoice = (await api.GetAsync("invoice/1")).Json["Invoice"]!;
@@ -53,7 +53,7 @@ public sealed class UiTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync();
-        var browser = new BrowserSession(emulator.Client);
+        var browser = await emulator.SignedInBrowserAsync();
 
         await ActAsync(browser, "invoices", "receive-payment", new() { ["id"] = "1", ["amount"] = "100" });
         var partial = (await api.GetAsync("invoice/1")).Json["Invoice"]!;
@@ -69,7 +69,7 @@ public sealed class UiTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync();
-        var browser = new BrowserSession(emulator.Client);
+        var browser = await emulator.SignedInBrowserAsync();
 
         await ActAsync(browser, "invoices", "credit-memo", new() { ["customer"] = "1", ["item"] = "1", ["amount"] = "40" });
         await ActAsync(browser, "payments", "void", new() { ["entity"] = "Payment", ["id"] = "3" });
@@ -97,7 +97,7 @@ public sealed class UiTests
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync();
 
-        await ActAsync(new BrowserSession(emulator.Client), "classes", "create-class", new() { ["name"] = "Permits" });
+        await ActAsync(await emulator.SignedInBrowserAsync(), "classes", "create-class", new() { ["name"] = "Permits" });
         var answer = await api.QueryAsync("select * from Class where Name = 'Permits'");
 
         Assert.Single(answer.Json["QueryResponse"]!["Class"]!.AsArray());
@@ -109,7 +109,7 @@ public sealed class UiTests
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync();
 
-        await ActAsync(new BrowserSession(emulator.Client), "", "class-tracking", new() { ["mode"] = "txn" });
+        await ActAsync(await emulator.SignedInBrowserAsync(), "", "class-tracking", new() { ["mode"] = "txn" });
         var prefs = (await api.GetAsync("preferences")).Json["Preferences"]!["AccountingInfoPrefs"]!;
 
         Assert.True((bool)prefs["ClassTrackingPerTxn"]!);
@@ -123,7 +123,7 @@ public sealed class UiTests
         var api = await emulator.ApiAsync();
         var agencyId = (string)(await api.QueryAsync("select * from TaxAgency")).Json["QueryResponse"]!["TaxAgency"]![0]!["Id"]!;
 
-        await ActAsync(new BrowserSession(emulator.Client), "", "remove-tax-agency", new() { ["id"] = agencyId });
+        await ActAsync(await emulator.SignedInBrowserAsync(), "", "remove-tax-agency", new() { ["id"] = agencyId });
         var agencies = await api.QueryAsync("select * from TaxAgency");
         var prefs = (await api.GetAsync("preferences")).Json["Preferences"]!;
 
@@ -137,7 +137,7 @@ public sealed class UiTests
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync();
 
-        await ActAsync(new BrowserSession(emulator.Client), "", "disconnect", new() { ["clientId"] = TestEmulator.ClientId });
+        await ActAsync(await emulator.SignedInBrowserAsync(), "", "disconnect", new() { ["clientId"] = TestEmulator.ClientId });
         var call = await api.GetAsync("customer/1");
 
         Assert.Equal(HttpStatusCode.Unauthorized, call.Status);
@@ -149,7 +149,7 @@ public sealed class UiTests
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync();
 
-        await ActAsync(new BrowserSession(emulator.Client), "", "faults", new() { ["throttleNext"] = "1", ["latencyMs"] = "0" });
+        await ActAsync(await emulator.SignedInBrowserAsync(), "", "faults", new() { ["throttleNext"] = "1", ["latencyMs"] = "0" });
         var throttled = await api.GetAsync("customer/1");
         var next = await api.GetAsync("customer/1");
 
@@ -162,7 +162,7 @@ public sealed class UiTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         var api = await emulator.ApiAsync(TestEmulator.PlainRealm);
-        var browser = new BrowserSession(emulator.Client);
+        var browser = await emulator.SignedInBrowserAsync();
         var page = await browser.GetAsync($"/qbo/ui/{TestEmulator.PlainRealm}/items");
         const string csv = "Product/Service Name,Type,Sales Description,Sales Price / Rate,Income Account,Expense Account\r\n" +
             "Framing,Service,\"Framing, walls\",85,,\r\nDrywall,Non-inventory,,12.5,Services,Job Materials\r\nBad:Name,Service,,1,,\r\n";

@@ -60,6 +60,9 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemo => false;
 
+    /// <summary>The embedded emulator's admin key: outside Development the app refuses to embed the emulator without one.</summary>
+    public const string EmulatorAdminKey = "test-emulator-admin-key";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -68,6 +71,10 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         // Test hosts sign in many users from one address; SignInLimitTests checks the limit itself.
         builder.UseSetting("SignIn:PermitLimit", "100000");
+        // "Testing" is not Development, so the embedded emulator must be asked for, and keyed.
+        builder.UseSetting("QboEmulator:Embedded", "true");
+        builder.UseSetting("QboEmulator:AdminKey", EmulatorAdminKey);
+        builder.UseSetting("QboEmulator:InMemory", "true");
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -39,6 +39,14 @@ public class QboAppFactory : GroundworkAppFactory
 #pragma warning restore RS0030
     }
 
+    /// <summary>A client of the emulator's admin API (the QuickBooks side, fault injection): carries the admin key.</summary>
+    public HttpClient CreateEmulatorAdminClient()
+    {
+        var client = CreateBrowserClient();
+        client.DefaultRequestHeaders.Add("X-Emulator-Admin-Key", EmulatorAdminKey);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -8,32 +8,41 @@ namespace Groundwork.Web.Features.QuickBooks;
 /// <summary>Settings of the embedded QBO emulator. Bound from the "QboEmulator" section (plus the emulator's own settings).</summary>
 public sealed class EmbeddedEmulatorOptions
 {
-    /// <summary>Serve the emulator inside this app under <see cref="Prefix"/> and point the client at it. Default: false (appsettings.json turns it on).</summary>
-    public bool Embedded { get; set; }
+    /// <summary>
+    /// Serve the emulator inside this app under <see cref="Prefix"/> and point the client at it. Default (unset): only in
+    /// the Development environment; an explicit true/false wins. Outside Development it also needs <c>QboEmulator:AdminKey</c>.
+    /// </summary>
+    public bool? Embedded { get; set; }
     /// <summary>Path prefix of the embedded emulator. Default: /qbo.</summary>
     public string Prefix { get; set; } = "/qbo";
 }
 
 internal static class QuickBooksRegistration
 {
+    /// <summary>Groundwork's OAuth callback path (the Integrations page's handler).</summary>
+    private const string CallbackPath = "/integrations/quickbooks/callback";
+
     public static WebApplicationBuilder AddGroundworkQuickBooks(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(QboClientOptions.SectionName);
-        var emulator = builder.Configuration.GetSection("QboEmulator").Get<EmbeddedEmulatorOptions>() ?? new EmbeddedEmulatorOptions();
+        var emulator = Emulator(builder.Configuration, builder.Environment);
         builder.Services.AddQuickBooksClient(section);
         // The company's gateway owns retries (QboCompanyCalls), above its limiter; the HTTP pipeline only times attempts out.
         builder.Services.PostConfigure<QboClientOptions>(o => o.RetryInPipeline = false);
-        if (emulator.Embedded)
+        if (emulator.Embedded == true)
         {
+            RequireAdminKeyOutsideDevelopment(builder.Configuration, builder.Environment);
             builder.Services.AddQboEmulator(builder.Configuration.GetSection("QboEmulator"));
             var self = SelfUrl(builder.Configuration);
             var baseUrl = new Uri(self + emulator.Prefix.Trim('/') + "/");
             // Like an app registered at Intuit: QuickBooks-side disconnects come back to Groundwork's disconnect URL.
             builder.Services.PostConfigure<QboEmulatorOptions>(o =>
             {
-                foreach (var app in o.ClientApps.Where(a => a.ClientId == QboEmulator.Infrastructure.Defaults.ClientId && a.DisconnectUrl is null))
+                foreach (var app in o.ClientApps.Where(a => a.ClientId == QboEmulatorDevApp.ClientId))
                 {
-                    app.DisconnectUrl = self + "integrations/quickbooks/disconnected";
+                    app.DisconnectUrl ??= self + "integrations/quickbooks/disconnected";
+                    // Registered exactly, as at Intuit: this app's callback on each address it listens on.
+                    app.RedirectUris.AddRange(CallbackUrls(builder.Configuration).Except(app.RedirectUris, StringComparer.Ordinal));
                 }
             });
             // The embedded emulator's development app: local-only credentials, nothing secret to keep out of the repo.
@@ -43,13 +52,23 @@ internal static class QuickBooksRegistration
                 o.BaseUrl = baseUrl;
                 if (o.ClientId.Length == 0)
                 {
-                    o.ClientId = QboEmulator.Infrastructure.Defaults.ClientId;
-                    o.ClientSecret = QboEmulator.Infrastructure.Defaults.ClientSecret;
-                    o.WebhookVerifierToken = QboEmulator.Infrastructure.Defaults.VerifierToken;
+                    o.ClientId = QboEmulatorDevApp.ClientId;
+                    o.ClientSecret = QboEmulatorDevApp.ClientSecret;
+                    o.WebhookVerifierToken = QboEmulatorDevApp.VerifierToken;
                 }
             });
         }
-        builder.Services.Configure<EmbeddedEmulatorOptions>(builder.Configuration.GetSection("QboEmulator"));
+        else
+        {
+            RequireQuickBooksTarget(builder.Configuration, builder.Environment);
+        }
+
+        // Resolved once, as above, so every reader (the CSP for /qbo among them) sees whether it is really embedded.
+        builder.Services.Configure<EmbeddedEmulatorOptions>(o =>
+        {
+            o.Embedded = emulator.Embedded;
+            o.Prefix = emulator.Prefix;
+        });
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;
@@ -57,8 +76,7 @@ internal static class QuickBooksRegistration
 
     public static WebApplication MapGroundworkQuickBooks(this WebApplication app)
     {
-        var emulator = app.Configuration.GetSection("QboEmulator").Get<EmbeddedEmulatorOptions>() ?? new EmbeddedEmulatorOptions();
-        if (emulator.Embedded)
+        if (Emulator(app.Configuration, app.Environment) is { Embedded: true } emulator)
         {
             // The emulator is "Intuit": it has its own sign-in and must not sit behind Groundwork's.
             app.MapQboEmulator(emulator.Prefix).AllowAnonymous();
@@ -66,10 +84,68 @@ internal static class QuickBooksRegistration
         return app;
     }
 
-    /// <summary>This app's own address, from --urls / ASPNETCORE_URLS, for the embedded emulator's base URL.</summary>
-    private static string SelfUrl(IConfiguration configuration)
+    /// <summary>The emulator settings with <see cref="EmbeddedEmulatorOptions.Embedded"/> resolved: unset means "in Development only".</summary>
+    private static EmbeddedEmulatorOptions Emulator(IConfiguration configuration, IHostEnvironment environment)
     {
-        var first = (configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
+        var options = configuration.GetSection("QboEmulator").Get<EmbeddedEmulatorOptions>() ?? new EmbeddedEmulatorOptions();
+        options.Embedded ??= environment.IsDevelopment();
+        return options;
+    }
+
+    /// <summary>
+    /// Embedded, the emulator answers on Groundwork's own origin: its admin API mints tokens and disconnects companies, so
+    /// anywhere but a developer's machine it must be locked with a key, and a missing key is a start-up error, not a warning.
+    /// </summary>
+    private static void RequireAdminKeyOutsideDevelopment(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["QboEmulator:AdminKey"]))
+        {
+            throw new InvalidOperationException(
+                $"The QBO emulator is embedded (QboEmulator:Embedded) in the '{environment.EnvironmentName}' environment without an admin key. " +
+                "Set QboEmulator:AdminKey (e.g. the environment variable QboEmulator__AdminKey) to protect the emulator's admin API, " +
+                "or set QboEmulator:Embedded=false and connect to Intuit (QuickBooks:Environment).");
+        }
+    }
+
+    /// <summary>appsettings.json points the client at the emulator; without it embedded, say what to configure instead.</summary>
+    private static void RequireQuickBooksTarget(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(QboClientOptions.SectionName);
+        if (string.Equals(section["Environment"], nameof(QboEnvironment.Custom), StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(section["BaseUrl"]))
+        {
+            throw new InvalidOperationException(
+                $"QuickBooks:Environment is Custom (the QBO emulator), but the emulator is not embedded in the '{environment.EnvironmentName}' environment " +
+                "(QboEmulator:Embedded defaults to true only in Development). Set QuickBooks:Environment=Production or Sandbox with the Intuit app's " +
+                "credentials, or QuickBooks:BaseUrl for a standalone emulator, or QboEmulator:Embedded=true with QboEmulator:AdminKey.");
+        }
+    }
+
+    /// <summary>The OAuth callback on each address in --urls; loopback addresses under each of their usual names.</summary>
+    private static IEnumerable<string> CallbackUrls(IConfiguration configuration)
+    {
+        foreach (var url in (configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var uri = new Uri(SelfUrl(url));
+            var loopback = uri.IsLoopback || url.Contains("://+", StringComparison.Ordinal) || url.Contains("://*", StringComparison.Ordinal)
+                || url.Contains("://0.0.0.0", StringComparison.Ordinal) || url.Contains("://[::]", StringComparison.Ordinal);
+            foreach (var host in loopback ? ["localhost", "127.0.0.1", "[::1]"] : new[] { uri.Host })
+            {
+                yield return $"{uri.Scheme}://{host}:{uri.Port}{CallbackPath}";
+            }
+        }
+
+        if (configuration[$"{QboClientOptions.SectionName}:RedirectUri"] is { Length: > 0 } configured)
+        {
+            yield return configured;
+        }
+    }
+
+    /// <summary>This app's own address, from --urls / ASPNETCORE_URLS, for the embedded emulator's base URL.</summary>
+    private static string SelfUrl(IConfiguration configuration) =>
+        SelfUrl((configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries)[0].Trim());
+
+    private static string SelfUrl(string first)
+    {
         var uri = new Uri(first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
             .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal));
         return uri.GetLeftPart(UriPartial.Authority) + "/";

@@ -41,6 +41,7 @@ const faultCode = (err) => err && err.Fault && err.Fault.Error && err.Fault.Erro
 
   r = await call('createPayment', { CustomerRef: { value: customer.Id }, TotalAmt: 100, Line: [{ Amount: 100, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }] });
   check('createPayment', r.body && r.body.Id, r.err && JSON.stringify(r.err));
+  check('createPayment without DepositToAccountRef → Undeposited Funds', r.body && r.body.DepositToAccountRef && r.body.DepositToAccountRef.name === 'Undeposited Funds', JSON.stringify(r.err || r.body));
 
   r = await call('getInvoice', invoice.Id);
   check('getInvoice shows Balance 150 and Payment link', r.body && r.body.Balance === 150 && r.body.LinkedTxn[0].TxnType === 'Payment', JSON.stringify(r.err || r.body));
@@ -57,6 +58,15 @@ const faultCode = (err) => err && err.Fault && err.Fault.Error && err.Fault.Erro
 
   r = await call('batch', [{ bId: '1', operation: 'create', Vendor: { DisplayName: `Node Vendor ${stamp}` } }, { bId: '2', Query: 'select * from Term' }]);
   check('batch', r.body && r.body.BatchItemResponse && r.body.BatchItemResponse.length === 2, r.err && JSON.stringify(r.err));
+
+  r = await call('batch', [{ bId: '3', Query: 'select Id, DisplayName from Customer maxresults 2' }]);
+  const listed = r.body && r.body.BatchItemResponse && r.body.BatchItemResponse[0].QueryResponse;
+  check('query with a property list returns full entities', listed && listed.Customer && listed.Customer[0].SyncToken, JSON.stringify(r.err || r.body));
+
+  const vendors = await call('findVendors', [{ field: 'DisplayName', value: 'Hicks Hardware', operator: '=' }]);
+  const accounts = await call('findAccounts', [{ field: 'Name', value: 'Equipment Rental', operator: '=' }]);
+  r = await call('createBill', { VendorRef: { value: vendors.body.QueryResponse.Vendor[0].Id }, Line: [{ Amount: 75, DetailType: 'AccountBasedExpenseLineDetail', AccountBasedExpenseLineDetail: { AccountRef: { value: accounts.body.QueryResponse.Account[0].Id } } }] });
+  check('createBill without APAccountRef → Accounts Payable', r.body && r.body.APAccountRef && r.body.APAccountRef.name === 'Accounts Payable (A/P)', JSON.stringify(r.err || r.body));
 
   r = await call('refreshAccessToken');
   check('refreshAccessToken rotates the refresh token', r.body && r.body.refresh_token && r.body.refresh_token !== process.env.QBO_REFRESH, r.err && String(r.err));

@@ -67,7 +67,7 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
     public async Task DisconnectedFromQuickBooksSide_NeedsReconnect_AndRemoveStillWorks()
     {
         var (user, client) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
-        var qbo = app.CreateBrowserClient();
+        var qbo = app.CreateEmulatorAdminClient();
         Assert.True((await qbo.PostAsync($"/qbo/admin/api/companies/{QboAppFactory.PlainRealm}/disconnect", null)).IsSuccessStatusCode);
 
         var access = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId).GetAccessAsync(forceRefresh: true);
@@ -110,7 +110,7 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
         Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(stillGood))!.Status);
 
         // The QuickBooks side disconnects the app: tokens revoked, then the disconnect URL is called.
-        Assert.True((await anyone.PostAsync($"/qbo/admin/api/companies/{QboAppFactory.UsRealm}/disconnect", null)).IsSuccessStatusCode);
+        Assert.True((await app.CreateEmulatorAdminClient().PostAsync($"/qbo/admin/api/companies/{QboAppFactory.UsRealm}/disconnect", null)).IsSuccessStatusCode);
         await anyone.GetAsync($"/integrations/quickbooks/disconnected?realmId={QboAppFactory.UsRealm}");
         Assert.Equal(QboConnectionStatus.NeedsReconnect, (await ConnectionAsync(revoked))!.Status);
         Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(stillGood))!.Status);
@@ -121,7 +121,7 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
     {
         var (user, _) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
         var before = (await ConnectionAsync(user))!;
-        Assert.True((await app.CreateBrowserClient().PostAsync($"/qbo/admin/api/companies/{QboAppFactory.PlainRealm}/expire-tokens", null)).IsSuccessStatusCode);
+        Assert.True((await app.CreateEmulatorAdminClient().PostAsync($"/qbo/admin/api/companies/{QboAppFactory.PlainRealm}/expire-tokens", null)).IsSuccessStatusCode);
 
         await using var scope = app.Services.CreateAsyncScope();
         var calls = scope.ServiceProvider.GetRequiredService<QboCompanyCalls>();

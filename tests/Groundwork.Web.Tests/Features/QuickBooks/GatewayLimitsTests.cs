@@ -46,7 +46,7 @@ public sealed class GatewayLimitsTests(FastMinuteQboAppFactory app) : IClassFixt
 
     private async Task<(long Accepted, long Throttled)> CountersAsync(string realm)
     {
-        var http = app.CreateBrowserClient();
+        var http = app.CreateEmulatorAdminClient();
         var all = await http.GetFromJsonAsync<JsonElement>("/qbo/admin/api/counters");
         foreach (var c in all.EnumerateArray())
         {
@@ -77,7 +77,7 @@ public sealed class GatewayThrottleTests(OneSlotQboAppFactory app) : IClassFixtu
         app.StartServer();
         var user = await app.CreateUserAsync(OrganizationRole.Owner);
         await QboConnectFlow.ConnectAsync(await app.BrowserClientAsync(user), QboAppFactory.UsRealm);
-        var admin = app.CreateBrowserClient();
+        var admin = app.CreateEmulatorAdminClient();
         var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
             new StringContent("""{"throttleNext":1}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(inject.IsSuccessStatusCode);

@@ -112,7 +112,7 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
         var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
         Assert.Contains("data-key=\"tax-agency\" class=\"ok\"", await client.GetStringAsync("/Settings/Integrations"), StringComparison.Ordinal);
 
-        var qbo = app.CreateBrowserClient();
+        var qbo = app.CreateEmulatorAdminClient();
         Assert.True((await qbo.PostAsync($"/qbo/admin/api/companies/{QboAppFactory.UsRealm}/disconnect", null)).IsSuccessStatusCode);
         Assert.False((await Gateway(user).GetAccessAsync(forceRefresh: true)).IsReady);
 
@@ -126,7 +126,7 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
     public async Task CheckAgain_WhenQuickBooksAnswers5xx_SaysSoOnThePage()
     {
         var (_, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
-        var admin = app.CreateBrowserClient();
+        var admin = app.CreateEmulatorAdminClient();
         var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
             new StringContent("""{"failNext":4}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(inject.IsSuccessStatusCode);
