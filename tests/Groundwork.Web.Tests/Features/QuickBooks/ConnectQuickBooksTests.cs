@@ -18,13 +18,6 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         return (user, await app.BrowserClientAsync(user));
     }
 
-    private async Task<QboConnection?> ConnectionAsync(TestUser user)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(user.OrganizationId);
-        return await scope.ServiceProvider.GetRequiredService<GroundworkDbContext>().QboConnections.AsNoTracking().FirstOrDefaultAsync();
-    }
-
     [Fact]
     public async Task Connect_CompanyWithoutTaxAgency_ConnectsAndReadinessBlocksPushing()
     {
@@ -35,7 +28,7 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         var page = await client.GetStringAsync("/Settings/Integrations");
         Assert.Contains("Second Street Renovations", page, StringComparison.Ordinal);
         Assert.Contains("id=\"push-blocked\"", page, StringComparison.Ordinal);
-        var connection = await ConnectionAsync(user);
+        var connection = await app.ConnectionAsync(user);
         Assert.Equal(QboConnectionStatus.Connected, connection!.Status);
         Assert.Equal(QboAppFactory.PlainRealm, connection.RealmId);
         var readiness = Readiness.FromJson(connection.ReadinessJson)!;
@@ -48,7 +41,7 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
     {
         var (user, client) = await OwnerAsync();
         await QboConnectFlow.ConnectAsync(client, QboAppFactory.UsRealm);
-        var readiness = Readiness.FromJson((await ConnectionAsync(user))!.ReadinessJson)!;
+        var readiness = Readiness.FromJson((await app.ConnectionAsync(user))!.ReadinessJson)!;
         Assert.True(readiness.CanPush);
         Assert.True(readiness.Items.Single(i => i.Key == "tax-agency").Ok);
         Assert.True(readiness.Items.Single(i => i.Key == "class-tracking").Ok);
@@ -61,7 +54,7 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         var response = await client.GetAsync($"/integrations/quickbooks/callback?code=abc&state=forged&realmId={QboAppFactory.UsRealm}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("could not be matched to your session", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null(await ConnectionAsync(user));
+        Assert.Null(await app.ConnectionAsync(user));
     }
 
     [Fact]
@@ -80,7 +73,7 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         var callback = await QboConnectFlow.AuthorizeAsync(owner, QboAppFactory.UsRealm);
         var (other, otherClient) = await OwnerAsync();
         Assert.Equal(HttpStatusCode.BadRequest, (await otherClient.GetAsync(callback)).StatusCode);
-        Assert.Null(await ConnectionAsync(other));
+        Assert.Null(await app.ConnectionAsync(other));
     }
 
     [Fact]
@@ -91,7 +84,7 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         var response = await client.GetAsync(callback);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("cancelled", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null(await ConnectionAsync(user));
+        Assert.Null(await app.ConnectionAsync(user));
     }
 
     [Fact]
@@ -99,7 +92,7 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
     {
         var (user, client) = await OwnerAsync();
         await QboConnectFlow.ConnectAsync(client, QboAppFactory.UsRealm);
-        var connection = (await ConnectionAsync(user))!;
+        var connection = (await app.ConnectionAsync(user))!;
         await using var scope = app.Services.CreateAsyncScope();
         var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
         var access = vault.AccessToken(connection)!;
@@ -117,7 +110,7 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         var response = await member.PostFormAsync("/Settings/Integrations?handler=Connect", [], "/Settings/Integrations");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/denied", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Null(await ConnectionAsync(owner));
+        Assert.Null(await app.ConnectionAsync(owner));
     }
 
     [Theory]
@@ -129,14 +122,14 @@ public sealed class ConnectQuickBooksTests(QboAppFactory app) : IClassFixture<Qb
         app.StartServer();
         var owner = await app.CreateUserAsync(OrganizationRole.Owner);
         Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(await app.BrowserClientAsync(owner), QboAppFactory.UsRealm)).StatusCode);
-        var before = await ConnectionAsync(owner);
+        var before = await app.ConnectionAsync(owner);
         var member = await app.BrowserClientAsync(await app.CreateUserAsync(OrganizationRole.Member, owner.OrganizationId));
 
         var response = await member.PostFormAsync($"/Settings/Integrations?handler={handler}", [], "/Settings/Integrations");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/denied", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
-        var after = await ConnectionAsync(owner);
+        var after = await app.ConnectionAsync(owner);
         Assert.NotNull(after);
         Assert.Equal(before!.Version, after.Version);
     }

@@ -12,38 +12,20 @@ namespace Groundwork.Web.Tests.Features.QuickBooks;
 [Trait("Category", "Database")]
 public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<QboAppFactory>
 {
-    private async Task<(TestUser User, HttpClient Client)> ConnectedOwnerAsync(string realm)
-    {
-        app.StartServer();
-        var user = await app.CreateUserAsync(OrganizationRole.Owner);
-        var client = await app.BrowserClientAsync(user);
-        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, realm)).StatusCode);
-        return (user, client);
-    }
-
-    private async Task<T> WithDbAsync<T>(TestUser user, Func<GroundworkDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(user.OrganizationId);
-        return await work(scope.ServiceProvider.GetRequiredService<GroundworkDbContext>());
-    }
-
-    private Task<QboConnection?> ConnectionAsync(TestUser user) => WithDbAsync(user, db => db.QboConnections.AsNoTracking().FirstOrDefaultAsync());
-
     [Fact]
     public async Task Disconnect_ThenReconnectSameCompany_KeepsTheSameLink()
     {
-        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
-        var before = (await ConnectionAsync(user))!;
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var before = (await app.ConnectionAsync(user))!;
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Disconnect", [], "/Settings/Integrations")).StatusCode);
-        var disconnected = (await ConnectionAsync(user))!;
+        var disconnected = (await app.ConnectionAsync(user))!;
         Assert.Equal(QboConnectionStatus.Disconnected, disconnected.Status);
         Assert.Null(disconnected.RefreshTokenProtected);
         Assert.Equal(before.RealmId, disconnected.RealmId);
 
         Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, QboAppFactory.UsRealm)).StatusCode);
-        var reconnected = (await ConnectionAsync(user))!;
+        var reconnected = (await app.ConnectionAsync(user))!;
         Assert.Equal(QboConnectionStatus.Connected, reconnected.Status);
         Assert.Equal(before.Id, reconnected.Id);
     }
@@ -51,48 +33,48 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
     [Fact]
     public async Task Connect_DifferentCompanyWhileLinked_IsRefusedUntilRemoved()
     {
-        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
         var refused = await QboConnectFlow.ConnectAsync(client, QboAppFactory.PlainRealm);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("different company", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(QboAppFactory.UsRealm, (await ConnectionAsync(user))!.RealmId);
+        Assert.Equal(QboAppFactory.UsRealm, (await app.ConnectionAsync(user))!.RealmId);
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Remove", [], "/Settings/Integrations")).StatusCode);
-        Assert.Null(await ConnectionAsync(user));
+        Assert.Null(await app.ConnectionAsync(user));
         Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, QboAppFactory.PlainRealm)).StatusCode);
-        Assert.Equal(QboAppFactory.PlainRealm, (await ConnectionAsync(user))!.RealmId);
+        Assert.Equal(QboAppFactory.PlainRealm, (await app.ConnectionAsync(user))!.RealmId);
     }
 
     [Fact]
     public async Task DisconnectedFromQuickBooksSide_NeedsReconnect_AndRemoveStillWorks()
     {
-        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.PlainRealm);
         var qbo = app.CreateEmulatorAdminClient();
         Assert.True((await qbo.PostAsync($"/qbo/admin/api/companies/{QboAppFactory.PlainRealm}/disconnect", null)).IsSuccessStatusCode);
 
         var access = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId).GetAccessAsync(forceRefresh: true);
         Assert.False(access.IsReady);
-        Assert.Equal(QboConnectionStatus.NeedsReconnect, (await ConnectionAsync(user))!.Status);
+        Assert.Equal(QboConnectionStatus.NeedsReconnect, (await app.ConnectionAsync(user))!.Status);
         Assert.Contains("Needs reconnect", await client.GetStringAsync("/Settings/Integrations"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Remove", [], "/Settings/Integrations")).StatusCode);
-        Assert.Null(await ConnectionAsync(user));
+        Assert.Null(await app.ConnectionAsync(user));
     }
 
     [Fact]
     public async Task Gateway_ManyCallersWhenTheTokenIsDue_RefreshOnceAndPersistTheRotatedToken()
     {
-        var (user, _) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
         var now = app.Services.GetRequiredService<Groundwork.Web.Infrastructure.AppClock>().UtcNow;
-        await WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(1))));
-        var before = (await ConnectionAsync(user))!;
+        await app.WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(1))));
+        var before = (await app.ConnectionAsync(user))!;
 
         var gateway = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId);
         var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => gateway.GetAccessAsync(forceRefresh: false)));
 
         Assert.All(results, r => Assert.True(r.IsReady));
         Assert.Single(results.Select(r => r.AccessToken).Distinct());
-        var after = (await ConnectionAsync(user))!;
+        var after = (await app.ConnectionAsync(user))!;
         Assert.NotEqual(before.RefreshTokenProtected, after.RefreshTokenProtected);
         Assert.True(after.AccessTokenExpiresAtUtc > now.AddMinutes(30));
         Assert.Equal(before.Version + 1, after.Version);
@@ -101,26 +83,26 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
     [Fact]
     public async Task DisconnectUrl_CalledByQuickBooks_MarksOnlyRevokedLinksNeedsReconnect()
     {
-        var (revoked, _) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
-        var (stillGood, _) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var (revoked, _) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (stillGood, _) = await app.ConnectedOwnerAsync(QboAppFactory.PlainRealm);
         var anyone = app.CreateBrowserClient();
 
         // A forged call changes nothing: the plain company's tokens still work.
         Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync($"/integrations/quickbooks/disconnected?realmId={QboAppFactory.PlainRealm}")).StatusCode);
-        Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(stillGood))!.Status);
+        Assert.Equal(QboConnectionStatus.Connected, (await app.ConnectionAsync(stillGood))!.Status);
 
         // The QuickBooks side disconnects the app: tokens revoked, then the disconnect URL is called.
         Assert.True((await app.CreateEmulatorAdminClient().PostAsync($"/qbo/admin/api/companies/{QboAppFactory.UsRealm}/disconnect", null)).IsSuccessStatusCode);
         await anyone.GetAsync($"/integrations/quickbooks/disconnected?realmId={QboAppFactory.UsRealm}");
-        Assert.Equal(QboConnectionStatus.NeedsReconnect, (await ConnectionAsync(revoked))!.Status);
-        Assert.Equal(QboConnectionStatus.Connected, (await ConnectionAsync(stillGood))!.Status);
+        Assert.Equal(QboConnectionStatus.NeedsReconnect, (await app.ConnectionAsync(revoked))!.Status);
+        Assert.Equal(QboConnectionStatus.Connected, (await app.ConnectionAsync(stillGood))!.Status);
     }
 
     [Fact]
     public async Task Call_AfterQuickBooksExpiredTheAccessToken_RefreshesOnceAndSucceeds()
     {
-        var (user, _) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
-        var before = (await ConnectionAsync(user))!;
+        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var before = (await app.ConnectionAsync(user))!;
         Assert.True((await app.CreateEmulatorAdminClient().PostAsync($"/qbo/admin/api/companies/{QboAppFactory.PlainRealm}/expire-tokens", null)).IsSuccessStatusCode);
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -128,6 +110,6 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
         var info = await calls.CallAsync(user.OrganizationId, (c, company, ct) => c.ReadCompanyInfoAsync(company, ct), CancellationToken.None);
 
         Assert.Equal("Second Street Renovations", info.Value.CompanyName);
-        Assert.NotEqual(before.AccessTokenProtected, (await ConnectionAsync(user))!.AccessTokenProtected);
+        Assert.NotEqual(before.AccessTokenProtected, (await app.ConnectionAsync(user))!.AccessTokenProtected);
     }
 }

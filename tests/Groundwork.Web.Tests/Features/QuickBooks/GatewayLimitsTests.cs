@@ -89,9 +89,16 @@ public sealed class GatewayThrottleTests(OneSlotQboAppFactory app) : IClassFixtu
         {
             await Task.Delay(20);
         }
-        // The throttled call now waits on the app clock, which does not move: the company's only slot must be free meanwhile.
-        var other = await calls.CallAsync(user.OrganizationId, (c, company, ct) => c.CountAsync(company, QboQuery.Count("Customer"), ct), CancellationToken.None)
-            .WaitAsync(TimeSpan.FromSeconds(20));
+        // The throttled call now waits out QBO's Retry-After (60 s) on the app clock. The company's only slot must be free
+        // meanwhile: another call gets through while the clock moves on by at most 10 s. (It may find the slot still held for
+        // a moment, until the throttled call has read its 429 and let go; its short waits run on the same clock.)
+        var otherCall = calls.CallAsync(user.OrganizationId, (c, company, ct) => c.CountAsync(company, QboQuery.Count("Customer"), ct), CancellationToken.None);
+        for (var step = 0; step < 100 && !otherCall.IsCompleted; step++)
+        {
+            await Task.Delay(50);
+            app.Time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+        var other = await otherCall.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.False(throttled.IsCompleted);
 
         var info = await app.AdvanceUntilDoneAsync(throttled, TimeSpan.FromMinutes(3));

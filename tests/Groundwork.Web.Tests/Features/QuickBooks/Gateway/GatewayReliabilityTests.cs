@@ -15,32 +15,16 @@ namespace Groundwork.Web.Tests.Features.QuickBooks.Gateway;
 [Trait("Category", "Database")]
 public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClassFixture<FakeClockQboAppFactory>
 {
-    private async Task<(TestUser User, HttpClient Client)> ConnectedOwnerAsync(string realm)
-    {
-        app.StartServer();
-        var user = await app.CreateUserAsync(OrganizationRole.Owner);
-        var client = await app.BrowserClientAsync(user);
-        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, realm)).StatusCode);
-        return (user, client);
-    }
-
-    private async Task<T> WithDbAsync<T>(TestUser user, Func<GroundworkDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(user.OrganizationId);
-        return await work(scope.ServiceProvider.GetRequiredService<GroundworkDbContext>());
-    }
-
-    private Task<QboConnection> ConnectionAsync(TestUser user) => WithDbAsync(user, async db => (await db.QboConnections.AsNoTracking().FirstAsync()));
+    private async Task<QboConnection> ConnectionAsync(TestUser user) => (await app.ConnectionAsync(user))!;
 
     private IQboGatewayGrain Gateway(TestUser user) => app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId);
 
     [Fact]
     public async Task Gateway_AfterARefreshThatEndedWithoutWaiting_ReadsTheConnectionAgain()
     {
-        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
         // A Connected row whose refresh token cannot be read: the refresh answers "not connected" without any I/O that yields.
-        await WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.RefreshTokenProtected, (string?)null)));
+        await app.WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.RefreshTokenProtected, (string?)null)));
         Assert.False((await Gateway(user).GetAccessAsync(forceRefresh: true)).IsReady);
 
         Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, QboAppFactory.UsRealm)).StatusCode);
@@ -52,7 +36,7 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
     [Fact]
     public async Task Refresh_FailingForAReasonOtherThanInvalidGrant_BacksOffInsteadOfRetryingAtOnce()
     {
-        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.PlainRealm);
         var options = app.Services.GetRequiredService<IOptions<QboClientOptions>>().Value;
         var tokenUrl = options.TokenUrl;
         using var intuitDown = new RefusingEndpoint();
@@ -60,7 +44,7 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
         try
         {
             var now = app.Time.GetUtcNow().UtcDateTime;
-            await WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(-1))));
+            await app.WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(-1))));
 
             for (var i = 0; i < 5; i++)
             {
@@ -92,7 +76,7 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
     [Fact]
     public async Task DisconnectUrl_OpenedManyTimes_ChecksTheTokensOncePerMinute()
     {
-        var (user, _) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
         var before = await ConnectionAsync(user);
         var anyone = app.CreateBrowserClient();
         var url = $"/integrations/quickbooks/disconnected?realmId={QboAppFactory.UsRealm}";
@@ -109,7 +93,7 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
     [Fact]
     public async Task Readiness_WhileTheConnectionIsDown_IsShownAsStaleNotGreen()
     {
-        var (user, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
         Assert.Contains("data-key=\"tax-agency\" class=\"ok\"", await client.GetStringAsync("/Settings/Integrations"), StringComparison.Ordinal);
 
         var qbo = app.CreateEmulatorAdminClient();
@@ -125,7 +109,7 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
     [Fact]
     public async Task CheckAgain_WhenQuickBooksAnswers5xx_SaysSoOnThePage()
     {
-        var (_, client) = await ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (_, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
         var admin = app.CreateEmulatorAdminClient();
         var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
             new StringContent("""{"failNext":4}""", System.Text.Encoding.UTF8, "application/json"));
