@@ -44,7 +44,8 @@ public sealed class LineInput
     /// <summary>Unit price (invoice) or unit cost (bill) in currency units, at most two decimals, within ±<see cref="Limits.LargestUnitAmount"/>.</summary>
     [Display(Name = "Unit amount")]
     public decimal UnitAmount { get; set; }
-    public bool Taxable { get; set; }
+    /// <summary>Left out (null), the line takes its cost type's "taxable by default"; with no cost type it is not taxable.</summary>
+    public bool? Taxable { get; set; }
 
     /// <summary>Blank rows of the form are skipped, not refused.</summary>
     public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Description) && UnitAmount == 0;

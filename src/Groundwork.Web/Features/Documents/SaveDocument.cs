@@ -49,7 +49,8 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
             document.Lines.Clear();
         }
 
-        Apply(document, kind, input, job, input.IssueDate ?? await calendar.TodayAsync(ct));
+        var typesTaxableByDefault = await TypesTaxableByDefaultAsync(input, ct);
+        Apply(document, kind, input, job, input.IssueDate ?? await calendar.TodayAsync(ct), typesTaxableByDefault);
         if (string.IsNullOrWhiteSpace(document.Number))
         {
             document.Number = await NextNumberAsync(kind, ct);
@@ -67,7 +68,14 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
         return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"{(kind == DocumentKind.Invoice ? "An invoice" : "A bill")} with this number already exists.", ct);
     }
 
-    private static void Apply(Document document, DocumentKind kind, DocumentInput input, Jobs.Job job, DateOnly issueDate)
+    /// <summary>The cost types, among those named on lines that leave Taxable out, that are taxable by default.</summary>
+    private async Task<HashSet<long>> TypesTaxableByDefaultAsync(DocumentInput input, CancellationToken ct)
+    {
+        var ids = input.Lines.Where(l => l is { Taxable: null, CostTypeId: not null }).Select(l => l!.CostTypeId!.Value).Distinct().ToList();
+        return ids.Count == 0 ? [] : (await db.CostTypes.Where(c => ids.Contains(c.Id) && c.TaxableByDefault).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+    }
+
+    private static void Apply(Document document, DocumentKind kind, DocumentInput input, Jobs.Job job, DateOnly issueDate, HashSet<long> typesTaxableByDefault)
     {
         document.Number = input.Number?.Trim() ?? "";
         document.JobId = job.Id;
@@ -84,7 +92,8 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
             {
                 Position = position++, Name = line.Name.Trim(), Description = Customers.AddressInput.Clean(line.Description),
                 CostCodeId = line.CostCodeId, CostTypeId = line.CostTypeId, Quantity = line.Quantity,
-                UnitAmountCents = DocumentMath.ToCents(line.UnitAmount), Taxable = line.Taxable,
+                UnitAmountCents = DocumentMath.ToCents(line.UnitAmount),
+                Taxable = line.Taxable ?? (line.CostTypeId is { } type && typesTaxableByDefault.Contains(type)),
             });
         }
         DocumentMath.Recalculate(document);
