@@ -43,6 +43,7 @@ public abstract class GroundworkDbContext(DbContextOptions options, ITenantConte
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.QuickBooks.Connection.QboConnection> QboConnections => Set<Features.QuickBooks.Connection.QboConnection>();
     public DbSet<Features.QuickBooks.Connection.QboOAuthState> QboOAuthStates => Set<Features.QuickBooks.Connection.QboOAuthState>();
+    public DbSet<Features.QuickBooks.Links.QboLink> QboLinks => Set<Features.QuickBooks.Links.QboLink>();
 
     /// <summary>
     /// Every DateTime is UTC in the database and comes back marked UTC: SQLite would hand back Unspecified and PostgreSQL
