@@ -22,13 +22,15 @@ internal sealed class AdminAccess(IOptions<QboEmulatorOptions> options, Emulator
             return AdminDecision.Forbidden;
         }
 
+        // With a key, the key alone opens the admin API: a people-UI sign-in (whose demo login is published) must not.
         var key = options.Value.AdminKey;
         if (!string.IsNullOrEmpty(key))
         {
-            return KeyMatches(http.Request, key) || signIn.Current(http) is not null ? AdminDecision.Allowed : AdminDecision.Unauthorized;
+            return KeyMatches(http.Request, key) ? AdminDecision.Allowed : AdminDecision.Unauthorized;
         }
 
-        return signIn.Current(http) is not null || LocalScript(http) ? AdminDecision.Allowed : AdminDecision.Forbidden;
+        // Without one (a developer's machine): a signed-in user who may see every company, or a local script.
+        return signIn.Current(http) is { Companies.Count: 0 } || LocalScript(http) ? AdminDecision.Allowed : AdminDecision.Forbidden;
     }
 
     private static bool KeyMatches(HttpRequest request, string key) =>
@@ -60,8 +62,11 @@ internal sealed class AdminAccess(IOptions<QboEmulatorOptions> options, Emulator
             return false;
         }
 
+        // A loopback Host too: a DNS-rebinding page reaches loopback under its own name, and that name is not loopback.
+        var host = http.Request.Host.Host;
+        var loopbackHost = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
         var remote = http.Connection.RemoteIpAddress;
-        return remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+        return loopbackHost && (remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote));
     }
 }
 

@@ -4,7 +4,7 @@ namespace Groundwork.QboEmulator.Security;
 
 /// <summary>
 /// Where an app registered at run time may send people (redirect URIs) and make the emulator call (webhook, disconnect
-/// URL): http(s) on loopback, the emulator's own host, or a host in <see cref="QboEmulatorOptions.AllowedCallbackHosts"/>.
+/// URL): http(s) on loopback, the host of its PublicBaseUrl, or a host in <see cref="QboEmulatorOptions.AllowedCallbackHosts"/>.
 /// Anything else would make the emulator an open redirect and a request forwarder into the network it runs in.
 /// </summary>
 internal static class CallbackUrls
@@ -17,7 +17,7 @@ internal static class CallbackUrls
             return $"'{url}' is not an absolute http(s) URL.";
         }
 
-        return uri.IsLoopback || HostAllowed(uri.IdnHost, request, options) ? null
+        return uri.IsLoopback || HostAllowed(uri.IdnHost, options) ? null
             : $"The host '{uri.Host}' is not allowed: use localhost, this emulator's host, or add it to QboEmulator:AllowedCallbackHosts.";
     }
 
@@ -40,8 +40,8 @@ internal static class CallbackUrls
         return problems;
     }
 
-    private static bool HostAllowed(string host, HttpRequest request, QboEmulatorOptions options) =>
-        host.Equals(request.Host.Host, StringComparison.OrdinalIgnoreCase)
-        || (Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var own) && host.Equals(own.IdnHost, StringComparison.OrdinalIgnoreCase))
+    private static bool HostAllowed(string host, QboEmulatorOptions options) =>
+        // Never the request's Host header: the caller chooses it, and would choose the host it wants us to call.
+        (Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var own) && host.Equals(own.IdnHost, StringComparison.OrdinalIgnoreCase))
         || options.AllowedCallbackHosts.Any(h => h.Trim().Equals(host, StringComparison.OrdinalIgnoreCase));
 }

@@ -51,6 +51,7 @@ internal static class FeatureRegistration
             o.Conventions.AuthorizePage("/QuickBooks/Connection/QuickBooksCallback", AccountServiceCollectionExtensions.AdminPolicy);
             o.Conventions.AuthorizePage("/Payments/New", AccountServiceCollectionExtensions.AccountantPolicy);
             o.Conventions.AuthorizePage("/Organizations/Settings", AccountServiceCollectionExtensions.AdminPolicy);
+            o.Conventions.AuthorizePage("/Documents/Void", AccountServiceCollectionExtensions.AccountantPolicy);
             o.Conventions.AddPageRoute("/Documents/Edit", "/{kind:regex(^(invoices|bills)$)}/new");
         });
         return builder;

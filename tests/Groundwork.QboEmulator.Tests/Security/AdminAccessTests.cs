@@ -74,14 +74,14 @@ public sealed class AdminAccessTests
     }
 
     [Fact]
-    public async Task AdminApi_KeyConfiguredSignedInUser_Allowed()
+    public async Task AdminApi_KeyConfiguredSignedInUserWithoutKey_Refused()
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.AdminKey = "s3cret");
         var browser = await emulator.SignedInBrowserAsync();
 
         var counters = await browser.GetAsync("/qbo/admin/api/counters");
 
-        Assert.Equal(HttpStatusCode.OK, counters.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, counters.Status);
     }
 
     [Fact]

@@ -75,6 +75,10 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("QboEmulator:Embedded", "true");
         builder.UseSetting("QboEmulator:AdminKey", EmulatorAdminKey);
         builder.UseSetting("QboEmulator:InMemory", "true");
+        // Outside Development the embedded emulator needs users of its own; these are the demo's, for the tests' sign-ins.
+        builder.UseSetting("QboEmulator:Users:0:Email", "bookkeeper@example.com");
+        builder.UseSetting("QboEmulator:Users:0:Password", "quickbooks");
+        builder.UseSetting("QboEmulator:Users:0:GivenName", "Bea");
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -114,10 +114,12 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
     private async Task<RequestValidator> ValidateAsync(DocumentKind kind, DocumentInput input, CancellationToken ct)
     {
         var check = new RequestValidator().Annotations(input);
-        if (input.Lines.Count > Limits.DocumentLines)
+        // Blank form rows are skipped, so they do not count; a body of nothing but blank rows is still bounded.
+        var lines = input.Lines.Count(l => l is null || !l.IsBlank);
+        if (lines > Limits.DocumentLines || input.Lines.Count > 2 * Limits.DocumentLines)
         {
             return check.Add(nameof(DocumentInput.Lines),
-                $"This {DocumentRules.Noun(kind)} has {input.Lines.Count:N0} lines; the most one can have is {Limits.DocumentLines:N0}.");
+                $"This {DocumentRules.Noun(kind)} has {Math.Max(lines, input.Lines.Count):N0} lines; the most one can have is {Limits.DocumentLines:N0}.");
         }
         check.Check(input.Lines.Any(l => l is not null && !l.IsBlank), nameof(DocumentInput.Lines), "Add at least one line.");
         check.Check(input.DueDate is null || input.IssueDate is null || input.DueDate >= input.IssueDate,

@@ -19,7 +19,6 @@ public sealed class VoidModel(GroundworkDbContext db, ChangeDocumentStatus chang
 
     public async Task<IActionResult> OnGetAsync(string kind, long id, long? version, CancellationToken ct)
     {
-        if (!User.CanMoveMoney()) return Forbid();
         if (!await LoadAsync(kind, id, ct)) return NotFound();
         Version = version ?? Document.Version;
         return Page();
@@ -27,7 +26,6 @@ public sealed class VoidModel(GroundworkDbContext db, ChangeDocumentStatus chang
 
     public async Task<IActionResult> OnPostAsync(string kind, long id, long version, CancellationToken ct)
     {
-        if (!User.CanMoveMoney()) return Forbid();
         if (DocumentRoute.Parse(kind) is not { } parsed) return NotFound();
         var outcome = await change.HandleAsync(parsed, id, DocumentAction.Void, version, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();

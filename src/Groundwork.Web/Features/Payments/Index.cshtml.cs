@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.Payments;
 
+[PostsRequirePolicy(Account.AccountServiceCollectionExtensions.AccountantPolicy)]
 public sealed class IndexModel(GroundworkDbContext db, DeletePayment delete) : PageModel
 {
     public IReadOnlyList<Payment> Recent { get; private set; } = [];
@@ -16,7 +17,6 @@ public sealed class IndexModel(GroundworkDbContext db, DeletePayment delete) : P
     /// <summary>Deletes a payment, re-opening what it paid; returns to where the user was.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(long id, string? returnUrl, CancellationToken ct)
     {
-        if (!User.CanMoveMoney()) return Forbid();
         var outcome = await delete.HandleAsync(id, ct);
         if (outcome.IsOk)
         {

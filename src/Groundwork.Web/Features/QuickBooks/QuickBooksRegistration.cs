@@ -105,6 +105,14 @@ internal static class QuickBooksRegistration
                 "Set QboEmulator:AdminKey (e.g. the environment variable QboEmulator__AdminKey) to protect the emulator's admin API, " +
                 "or set QboEmulator:Embedded=false and connect to Intuit (QuickBooks:Environment).");
         }
+        // Without configured users the emulator signs people in with the demo login the README publishes.
+        var users = configuration.GetSection("QboEmulator:Users").GetChildren();
+        if (!environment.IsDevelopment() && !users.Any(u => !string.IsNullOrWhiteSpace(u["Email"]) && !string.IsNullOrWhiteSpace(u["Password"])))
+        {
+            throw new InvalidOperationException(
+                $"The QBO emulator is embedded (QboEmulator:Embedded) in the '{environment.EnvironmentName}' environment without its own users. " +
+                "Set QboEmulator:Users (e.g. QboEmulator__Users__0__Email and QboEmulator__Users__0__Password): the built-in demo sign-in is published in the README.");
+        }
     }
 
     /// <summary>appsettings.json points the client at the emulator; without it embedded, say what to configure instead.</summary>

@@ -38,6 +38,16 @@ public sealed class EmbeddedEmulatorTests
     }
 
     [Fact]
+    public async Task Startup_EmbeddedOutsideDevelopmentWithOnlyTheDemoUser_RefusesWithClearMessage()
+    {
+        await using var app = new EnvironmentAppFactory("Production", embedded: "true", adminKey: "secret-admin-key", usersConfigured: false);
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("QboEmulator:Users", string.Join(" | ", Flatten(failure).Select(e => e.Message)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_NotEmbeddedButQuickBooksStillPointsAtTheEmulator_RefusesWithClearMessage()
     {
         await using var app = new EnvironmentAppFactory("Production", embedded: null, adminKey: null, quickBooks: "Custom");
@@ -76,7 +86,7 @@ public sealed class EmbeddedEmulatorTests
     }
 
     /// <summary>The app in a chosen environment, with the emulator setting and admin key as given (null = not set at all).</summary>
-    private sealed class EnvironmentAppFactory(string environment, string? embedded, string? adminKey, string quickBooks = "Custom") : GroundworkAppFactory
+    private sealed class EnvironmentAppFactory(string environment, string? embedded, string? adminKey, string quickBooks = "Custom", bool usersConfigured = true) : GroundworkAppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -86,6 +96,7 @@ public sealed class EmbeddedEmulatorTests
             builder.UseSetting("QboEmulator:Embedded", embedded);
             builder.UseSetting("QboEmulator:AdminKey", adminKey);
             builder.UseSetting("QuickBooks:Environment", quickBooks);
+            if (!usersConfigured) builder.UseSetting("QboEmulator:Users:0:Email", "");
         }
     }
 }

@@ -25,6 +25,9 @@ public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, 
     /// <summary>Two tries at most: a person is waiting on the page.</summary>
     private const int Attempts = 2;
 
+    /// <summary>A throttled check (QBO asks for a minute) is reported at once rather than keeping the page waiting.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(5);
+
     public async Task<Outcome<Readiness>> HandleAsync(long organizationId, CancellationToken ct)
     {
         var connection = await db.QboConnections.FirstOrDefaultAsync(ct);
@@ -33,8 +36,8 @@ public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, 
         QboPreferences prefs;
         try
         {
-            agencies = await qbo.CallAsync(organizationId, (c, company, t) => c.CountAsync(company, QboQuery.Count("TaxAgency"), t), ct, maxAttempts: Attempts);
-            prefs = (await qbo.CallAsync(organizationId, (c, company, t) => c.ReadPreferencesAsync(company, t), ct, maxAttempts: Attempts)).Value;
+            agencies = await qbo.CallAsync(organizationId, (c, company, t) => c.CountAsync(company, QboQuery.Count("TaxAgency"), t), ct, maxAttempts: Attempts, maxWait: LongestWait);
+            prefs = (await qbo.CallAsync(organizationId, (c, company, t) => c.ReadPreferencesAsync(company, t), ct, maxAttempts: Attempts, maxWait: LongestWait)).Value;
         }
         catch (QboNotConnectedException ex)
         {

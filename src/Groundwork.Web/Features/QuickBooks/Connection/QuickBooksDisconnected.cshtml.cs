@@ -14,7 +14,7 @@ namespace Groundwork.Web.Features.QuickBooks.Connection;
 /// a minute per company however often the URL is opened, so it cannot be used to hammer Intuit's token endpoint.
 /// </summary>
 [AllowAnonymous]
-public sealed class QuickBooksDisconnectedModel(GroundworkDbContext db, IGrainFactory grains) : PageModel
+public sealed partial class QuickBooksDisconnectedModel(GroundworkDbContext db, IGrainFactory grains, ILogger<QuickBooksDisconnectedModel> logger) : PageModel
 {
     public int Checked { get; private set; }
 
@@ -26,8 +26,19 @@ public sealed class QuickBooksDisconnectedModel(GroundworkDbContext db, IGrainFa
             .Select(c => c.OrganizationId).ToListAsync(ct);
         foreach (var organization in organizations)
         {
-            var access = await grains.GetGrain<IQboGatewayGrain>(organization).CheckAfterDisconnectNoticeAsync();
-            Checked += access.IsReady ? 0 : 1;
+            try
+            {
+                var access = await grains.GetGrain<IQboGatewayGrain>(organization).CheckAfterDisconnectNoticeAsync();
+                Checked += access.IsReady ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Anonymous and idempotent: a check that failed (the database, Intuit) is tried again on the next notice.
+                LogCheckFailed(logger, organization, ex.GetType().Name);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking QuickBooks tokens after a disconnect notice failed for organization {OrganizationId} ({Reason})")]
+    private static partial void LogCheckFailed(ILogger logger, long organizationId, string reason);
 }

@@ -15,29 +15,38 @@ public sealed class QboCompanyCalls(IGrainFactory grains, QboClient client, AppC
     /// Fewer attempts for a person waiting on the page (“Check again”); the classifier's own cap
     /// (<see cref="QboRetryClassifier.MaxTransientAttempts"/>) otherwise.
     /// </param>
+    /// <param name="maxWait">The longest wait before a retry that is worth it (a person is waiting); none by default.</param>
     public async Task<T> CallAsync<T>(long organizationId, Func<QboClient, QboCompanyContext, CancellationToken, Task<T>> call,
-        CancellationToken ct, bool batch = false, int maxAttempts = QboRetryClassifier.MaxTransientAttempts)
+        CancellationToken ct, bool batch = false, int maxAttempts = QboRetryClassifier.MaxTransientAttempts, TimeSpan? maxWait = null)
     {
         var gateway = grains.GetGrain<IQboGatewayGrain>(organizationId);
-        var forceRefresh = false;
+        string? rejected = null;
+        var refreshes = 0;
         for (var attempt = 1; ; attempt++)
         {
             QboRetryDecision decision;
             await AcquireAsync(gateway, batch, ct);
+            string? used = null;
             try
             {
-                return await call(client, Context(await gateway.GetAccessAsync(forceRefresh)), ct);
+                var access = await gateway.GetAccessAsync(forceRefresh: rejected is not null, rejected);
+                used = access.AccessToken;
+                return await call(client, Context(access), ct);
             }
             catch (QboException ex) when (attempt < maxAttempts || ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
             {
-                decision = ex.Classify(attempt, clock.GetUtcNow());
+                // A 401 is counted by refreshes (one per call), so one after a throttled retry still gets its refresh.
+                var unauthorized = ex.StatusCode == System.Net.HttpStatusCode.Unauthorized;
+                decision = ex.Classify(unauthorized ? refreshes + 1 : attempt, clock.GetUtcNow());
                 if (decision is QboRetryDecision.Fail or QboRetryDecision.RereadThenRetry) throw;
+                if (decision is QboRetryDecision.RetryAfter { Delay: var tooLong } && tooLong > maxWait) throw;
             }
             finally
             {
                 await gateway.ReleaseAsync();
             }
-            forceRefresh = decision is QboRetryDecision.RefreshTokenThenRetry;
+            rejected = decision is QboRetryDecision.RefreshTokenThenRetry ? used ?? "" : null;
+            refreshes += rejected is null ? 0 : 1;
             if (decision is QboRetryDecision.RetryAfter { Delay: var delay } && delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, clock, ct);

@@ -21,7 +21,12 @@ public sealed record QboAccess([property: Id(0)] string? RealmId, [property: Id(
 /// </summary>
 public interface IQboGatewayGrain : IGrainWithIntegerKey
 {
-    Task<QboAccess> GetAccessAsync(bool forceRefresh);
+    /// <param name="forceRefresh">QBO refused a token (401): refresh even though it has not expired.</param>
+    /// <param name="rejectedToken">
+    /// The token QBO refused. When the stored one is already another (a refresh landed since), that one is returned and
+    /// no second refresh is made, so a burst of 401s costs one rotation at Intuit.
+    /// </param>
+    Task<QboAccess> GetAccessAsync(bool forceRefresh, string? rejectedToken = null);
 
     /// <summary>
     /// Intuit's disconnect URL was opened for this company (by anyone: it is anonymous). Tries the tokens at most once
@@ -53,22 +58,23 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
     private readonly RefreshBackoff _backoff = new();
     private (DateTime AtUtc, Task<QboAccess> Check)? _notice;
 
-    public async Task<QboAccess> GetAccessAsync(bool forceRefresh)
+    public async Task<QboAccess> GetAccessAsync(bool forceRefresh, string? rejectedToken = null)
     {
         if (!_refresh.IsRunning)
         {
-            var current = await ReadAsync(forceRefresh);
+            var current = await ReadAsync(forceRefresh, rejectedToken);
             if (current is not null) return current;
         }
         // Reentrant: every caller that finds a refresh due joins the one in flight.
-        return await _refresh.RunAsync(() => RefreshAsync(forceRefresh));
+        return await _refresh.RunAsync(() => RefreshAsync(forceRefresh, rejectedToken));
     }
 
     public Task<QboAccess> CheckAfterDisconnectNoticeAsync()
     {
         var now = clock.UtcNow;
-        if (_notice is { } last && now - last.AtUtc < NoticeInterval) return last.Check;
-        var check = _refresh.RunAsync(() => RefreshAsync(forceRefresh: true));
+        // A check that failed outright (not a refused grant) is not kept: the next notice tries again.
+        if (_notice is { } last && now - last.AtUtc < NoticeInterval && !last.Check.IsFaulted) return last.Check;
+        var check = _refresh.RunAsync(() => RefreshAsync(forceRefresh: true, rejectedToken: null));
         _notice = (now, check);
         return check;
     }
@@ -86,7 +92,7 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
     public void Dispose() => _limits.Dispose();
 
     /// <summary>The stored token when it is still good; null when a refresh is due.</summary>
-    private async Task<QboAccess?> ReadAsync(bool forceRefresh)
+    private async Task<QboAccess?> ReadAsync(bool forceRefresh, string? rejectedToken)
     {
         await using var scope = Scope(out var db);
         var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
@@ -94,10 +100,11 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
         if (connection is null) return new QboAccess(null, null, "QuickBooks is not connected.");
         if (connection.Status != QboConnectionStatus.Connected) return new QboAccess(connection.RealmId, null, Describe(connection));
         var fresh = connection.AccessTokenExpiresAtUtc > clock.UtcNow + RefreshAhead;
-        return fresh && !forceRefresh ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null) : null;
+        var token = vault.AccessToken(connection);
+        return fresh && (!forceRefresh || AlreadyReplaced(token, rejectedToken)) ? new QboAccess(connection.RealmId, token, null) : null;
     }
 
-    private async Task<QboAccess> RefreshAsync(bool forceRefresh)
+    private async Task<QboAccess> RefreshAsync(bool forceRefresh, string? rejectedToken)
     {
         await using var scope = Scope(out var db);
         var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
@@ -107,7 +114,7 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
             return new QboAccess(connection?.RealmId, null, connection is null ? "QuickBooks is not connected." : Describe(connection));
         }
         var now = clock.UtcNow;
-        if (!forceRefresh && connection.AccessTokenExpiresAtUtc > now + RefreshAhead)
+        if ((!forceRefresh || AlreadyReplaced(vault.AccessToken(connection), rejectedToken)) && connection.AccessTokenExpiresAtUtc > now + RefreshAhead)
         {
             // A caller that read the row before the last refresh landed: that refresh already did the work.
             return new QboAccess(connection.RealmId, vault.AccessToken(connection), null);
@@ -138,7 +145,7 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await ReadAsync(forceRefresh: false) ?? new QboAccess(connection.RealmId, null, "The token changed while refreshing; try again.");
+            return await ReadAsync(forceRefresh: false, rejectedToken: null) ?? new QboAccess(connection.RealmId, null, "The token changed while refreshing; try again.");
         }
         return connection.Status == QboConnectionStatus.Connected
             ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null)
@@ -150,6 +157,9 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
         connection.AccessTokenExpiresAtUtc > now
             ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null)
             : new QboAccess(connection.RealmId, null, _backoff.Describe());
+
+    /// <summary>QBO refused <paramref name="rejected"/>, but the stored token is already a newer one.</summary>
+    private static bool AlreadyReplaced(string? stored, string? rejected) => rejected is not null && stored is not null && stored != rejected;
 
     private AsyncServiceScope Scope(out GroundworkDbContext db)
     {
