@@ -68,6 +68,25 @@ public sealed class CallbackUrlTests
     }
 
     [Fact]
+    public async Task PutAppInAdminApi_HostHeaderNamingTheTarget_StillRefused()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.AdminKey = "s3cret");
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/qbo/admin/api/apps/third")
+        {
+            Content = new StringContent(
+                """{"clientSecret":"third-secret","redirectUris":["http://localhost:5000/cb"],"webhookUrl":"http://internal.corp/hook"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Emulator-Admin-Key", "s3cret");
+        request.Headers.Host = "internal.corp";
+
+        using var response = await emulator.Client.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(body["errors"]!["webhookUrl"]);
+    }
+
+    [Fact]
     public async Task PutAppInAdminApi_AllowedUrls_SavedAndRedirectUriWorks()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -123,6 +123,39 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
         await admin.DeleteAsync("/qbo/admin/api/faults");
     }
 
+    [Fact]
+    public async Task Gateway_CallerWhoseTokenWasAlreadyReplaced_GetsTheNewOneWithoutAnotherRefresh()
+    {
+        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var old = (await Gateway(user).GetAccessAsync(forceRefresh: false)).AccessToken;
+        var first = await Gateway(user).GetAccessAsync(forceRefresh: true, rejectedToken: old);
+        var version = (await ConnectionAsync(user)).Version;
+
+        // A second caller whose call with the old token was refused a moment later.
+        var second = await Gateway(user).GetAccessAsync(forceRefresh: true, rejectedToken: old);
+
+        Assert.NotEqual(old, first.AccessToken);
+        Assert.Equal(first.AccessToken, second.AccessToken);
+        Assert.Equal(version, (await ConnectionAsync(user)).Version);
+    }
+
+    [Fact]
+    public async Task CheckAgain_WhenQuickBooksThrottles_AnswersAtOnceInsteadOfWaitingAMinute()
+    {
+        var (_, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var admin = app.CreateEmulatorAdminClient();
+        var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
+            new StringContent("""{"throttleNext":1}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(inject.IsSuccessStatusCode);
+
+        // The app clock does not move here: a page that waited out QBO's minute would never answer.
+        var check = await client.PostFormAsync("/Settings/Integrations?handler=Readiness", [], "/Settings/Integrations").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Contains("QuickBooks did not answer (intuit_tid", await check.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await admin.DeleteAsync("/qbo/admin/api/faults");
+    }
+
     /// <summary>A port that accepts connections and closes them at once, counting them: Intuit's token endpoint, down.</summary>
     private sealed class RefusingEndpoint : IDisposable
     {
