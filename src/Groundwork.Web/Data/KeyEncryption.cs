@@ -61,15 +61,29 @@ internal static partial class KeyEncryption
         return dataProtection;
     }
 
-    /// <summary>Outside Development, says at start-up that a copy of the database would be enough to read the tokens.</summary>
-    private sealed partial class UnencryptedKeysWarning(IOptions<KeyEncryptionOptions> options, IHostEnvironment environment, ILogger<UnencryptedKeysWarning> logger)
-        : IHostedService
+    /// <summary>
+    /// Outside Development, says at start-up that a copy of the database would be enough to read the tokens. With key
+    /// encryption configured on a database that already holds a plaintext key still in force, makes a new (encrypted)
+    /// key the one in use at once, instead of protecting new tokens with the plaintext one until it expires.
+    /// </summary>
+    private sealed partial class UnencryptedKeysWarning(IOptions<KeyEncryptionOptions> options, IOptions<KeyManagementOptions> keyManagement,
+        IKeyManager keys, Infrastructure.AppClock clock, IHostEnvironment environment, ILogger<UnencryptedKeysWarning> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (!environment.IsDevelopment() && !options.Value.Configured)
+            if (!options.Value.Configured)
             {
-                LogUnencrypted(logger);
+                if (!environment.IsDevelopment()) LogUnencrypted(logger);
+                return Task.CompletedTask;
+            }
+            var now = clock.GetUtcNow();
+            var inForce = (keyManagement.Value.XmlRepository?.GetAllElements() ?? [])
+                .Where(k => k.Name == "key" && (DateTimeOffset?)k.Element("expirationDate") > now).ToList();
+            // Once an encrypted key is in force it is the newest, so later starts leave the keys alone.
+            if (inForce.Any(k => k.Descendants("masterKey").Any()) && !inForce.Any(k => !k.Descendants("masterKey").Any()))
+            {
+                keys.CreateNewKey(now, now + keyManagement.Value.NewKeyLifetime);
+                LogReplaced(logger);
             }
             return Task.CompletedTask;
         }
@@ -79,5 +93,9 @@ internal static partial class KeyEncryption
         [LoggerMessage(Level = LogLevel.Warning, Message = "Data Protection keys are stored unencrypted in the database next to the QuickBooks tokens they protect. " +
             "Set DataProtection:KeyEncryptionKey or DataProtection:CertificatePath (see the README's production checklist).")]
         private static partial void LogUnencrypted(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A Data Protection key stored before key encryption was turned on was still in force; a new, encrypted key " +
+            "protects everything from now on. The old key still opens what it protected; revoke it once the QuickBooks tokens have been refreshed (an hour).")]
+        private static partial void LogReplaced(ILogger logger);
     }
 }

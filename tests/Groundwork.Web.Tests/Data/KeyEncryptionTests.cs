@@ -87,6 +87,25 @@ public sealed class KeyEncryptionTests
     }
 
     [Fact]
+    public async Task KeyEncryptionKey_TurnedOnWhileAPlaintextKeyIsInForce_NewProtectionsUseAnEncryptedKey()
+    {
+        await using var database = new GroundworkAppFactory();
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var (before, plainXml) = await ProtectAsync(database.WithWebHostBuilder(_ => { }));
+        Assert.Contains("<masterKey", plainXml, StringComparison.Ordinal);
+
+        WebApplicationFactory<Web.Program> Encrypted() => database.WithWebHostBuilder(b => b.UseSetting("DataProtection:KeyEncryptionKey", key));
+        var (_, xml) = await ProtectAsync(Encrypted());
+
+        var keys = System.Xml.Linq.XElement.Parse($"<keys>{xml}</keys>").Elements("key").ToList();
+        Assert.Equal(2, keys.Count);
+        Assert.Single(keys, k => !k.Descendants("masterKey").Any());
+        Assert.Equal("refresh-token", Unprotect(Encrypted(), before));
+        var (_, again) = await ProtectAsync(Encrypted());
+        Assert.Equal(2, System.Xml.Linq.XElement.Parse($"<keys>{again}</keys>").Elements("key").Count());
+    }
+
+    [Fact]
     public void KeyEncryptionKey_NotThirtyTwoBytes_IsRefused()
     {
         var options = new KeyEncryptionOptions { KeyEncryptionKey = Convert.ToBase64String(new byte[16]) };
