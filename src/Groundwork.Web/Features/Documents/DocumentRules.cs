@@ -26,6 +26,9 @@ public static class DocumentRules
 
     public static bool IsFinalized(Document d) => FinalizedCheck(d);
 
+    /// <summary>Void or rejected: it will never be owed, so it shows no balance.</summary>
+    public static bool IsClosedUnpaid(Document d) => d.Status is DocumentStatus.Void or DocumentStatus.Rejected;
+
     /// <summary>Open and still owing: a payment can be recorded against it.</summary>
     public static bool CanReceivePayment(Document d) => IsOpen(d) && d.BalanceCents > 0;
 

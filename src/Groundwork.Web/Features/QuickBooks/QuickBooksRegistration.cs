@@ -19,9 +19,6 @@ public sealed class EmbeddedEmulatorOptions
 
 internal static class QuickBooksRegistration
 {
-    /// <summary>Groundwork's OAuth callback path (the Integrations page's handler).</summary>
-    private const string CallbackPath = "/integrations/quickbooks/callback";
-
     public static WebApplicationBuilder AddGroundworkQuickBooks(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(QboClientOptions.SectionName);
@@ -138,7 +135,7 @@ internal static class QuickBooksRegistration
                 || url.Contains("://0.0.0.0", StringComparison.Ordinal) || url.Contains("://[::]", StringComparison.Ordinal);
             foreach (var host in loopback ? ["localhost", "127.0.0.1", "[::1]"] : new[] { uri.Host })
             {
-                yield return $"{uri.Scheme}://{host}:{uri.Port}{CallbackPath}";
+                yield return $"{uri.Scheme}://{host}:{uri.Port}{IntegrationsModel.CallbackPath}";
             }
         }
 
