@@ -9,6 +9,7 @@ using Groundwork.Web.Features.Jobs;
 using Groundwork.Web.Features.Locations;
 using Groundwork.Web.Features.Organizations;
 using Groundwork.Web.Features.Payments;
+using Groundwork.Web.Features.QuickBooks;
 using Groundwork.Web.Features.Vendors;
 using Groundwork.Web.Infrastructure;
 
@@ -67,7 +68,7 @@ internal static class FeatureRegistration
     public static WebApplication MapGroundworkApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccountServiceCollectionExtensions.MemberPolicy);
-        api.MapCustomersApi().MapVendorsApi().MapOrganizationApi().MapJobsApi().MapCostCodesApi().MapDocumentsApi().MapPaymentsApi();
+        api.MapCustomersApi().MapVendorsApi().MapOrganizationApi().MapJobsApi().MapCostCodesApi().MapDocumentsApi().MapPaymentsApi().MapQuickBooksApi();
         app.MapGroup("/api/v1/auth").MapAuthApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

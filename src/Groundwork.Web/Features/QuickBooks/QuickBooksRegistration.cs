@@ -66,7 +66,7 @@ internal static class QuickBooksRegistration
             o.Embedded = emulator.Embedded;
             o.Prefix = emulator.Prefix;
         });
-        builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>();
+        builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;
     }

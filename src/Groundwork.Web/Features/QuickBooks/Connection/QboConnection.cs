@@ -14,6 +14,15 @@ public enum QboConnectionStatus
     Disconnected = 2,
 }
 
+/// <summary>How Groundwork's customers, locations and jobs become QBO customers and sub-customers.</summary>
+public enum QboCustomerLayout
+{
+    /// <summary>Customer → QBO Customer; location → sub-customer (<c>Job=true</c>, <c>ParentRef</c> the customer). The default.</summary>
+    LocationAsSubCustomer = 0,
+    /// <summary>Customer → QBO Customer; job → sub-customer.</summary>
+    JobAsSubCustomer = 1,
+}
+
 /// <summary>
 /// An organization's link to one QBO company. Tokens are encrypted with Data Protection; the realm stays after a
 /// disconnect so reconnecting the same company resumes without duplicates.
@@ -33,6 +42,8 @@ public sealed class QboConnection : TenantEntity
     public DateTime? ReadinessCheckedAtUtc { get; set; }
     /// <summary>The last readiness checklist, as JSON, so the page shows it without calling QBO on every view.</summary>
     public string? ReadinessJson { get; set; }
+    /// <summary>Chosen before the first document syncs; locked once one has (see the layout setting).</summary>
+    public QboCustomerLayout CustomerLayout { get; set; }
 }
 
 /// <summary>An OAuth <c>state</c> handed to Intuit: bound to one user, single use, short-lived.</summary>
@@ -57,6 +68,7 @@ internal sealed class QboConnectionConfiguration : IEntityTypeConfiguration<QboC
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.StatusReason).HasMaxLength(Limits.Memo);
         b.Property(c => c.ConnectedBy).HasMaxLength(256);
+        b.Property(c => c.CustomerLayout).HasConversion<string>().HasMaxLength(32).HasDefaultValue(QboCustomerLayout.LocationAsSubCustomer);
         // One QBO company per organization.
         b.HasIndex(c => c.OrganizationId).IsUnique();
     }

@@ -13,6 +13,8 @@ public sealed class QboLimitOptions
     public int ConcurrentRequests { get; set; } = 10;
     /// <summary>The window. Default: one minute (a benchmark against a time-scaled emulator shortens it).</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Rows per page when a whole list is read (STARTPOSITION/MAXRESULTS). Default: 1,000, QBO's maximum; tests page smaller.</summary>
+    public int ListPageSize { get; set; } = Groundwork.QuickBooks.QboQuery.MaxPageSize;
 }
 
 /// <summary>

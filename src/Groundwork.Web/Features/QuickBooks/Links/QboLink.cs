@@ -18,6 +18,8 @@ public enum LinkedKind
     Invoice = 6,
     Bill = 7,
     Payment = 8,
+    /// <summary>A job, when the layout makes jobs the QBO sub-customers (<see cref="Connection.QboCustomerLayout.JobAsSubCustomer"/>).</summary>
+    Job = 9,
 }
 
 /// <summary>How the link came about: shown on the mapping screens, and what Autofill may undo.</summary>
@@ -67,6 +69,8 @@ public sealed class QboLink : TenantEntity
     public int Generation { get; set; }
     public QboLinkSource Source { get; set; }
     public QboLinkState State { get; set; }
+    /// <summary>The Autofill run or import that made the link, so that run can be undone as a whole; null for one-by-one links.</summary>
+    public string? BatchId { get; set; }
 
     public static bool IsMapping(LinkedKind kind) => kind is LinkedKind.DefaultItem or LinkedKind.CostCode or LinkedKind.CostType;
 
@@ -96,6 +100,7 @@ internal sealed class QboLinkConfiguration : IEntityTypeConfiguration<QboLink>
         b.Property(l => l.QboIdentity).HasMaxLength(100);
         b.Property(l => l.QboName).HasMaxLength(Limits.Name * 5);
         b.Property(l => l.SyncToken).HasMaxLength(32);
+        b.Property(l => l.BatchId).HasMaxLength(36);
         b.HasOne(l => l.Connection).WithMany().HasForeignKey(l => l.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         // Unique on both sides; a null identity (a mapping) never collides, on SQLite or PostgreSQL.
         b.HasIndex(l => new { l.ConnectionId, l.Kind, l.LocalId }).IsUnique();

@@ -1,0 +1,18 @@
+using Groundwork.Web.Features.Account;
+using Groundwork.Web.Features.QuickBooks.Lists;
+
+namespace Groundwork.Web.Features.QuickBooks;
+
+/// <summary>
+/// <c>/api/v1/quickbooks</c>: Accountants and up may read (lists, mappings, links); each write endpoint requires
+/// <see cref="AccountServiceCollectionExtensions.AdminPolicy"/> (Owner/Admin), as the mapping pages do.
+/// </summary>
+internal static class QuickBooksApi
+{
+    public static RouteGroupBuilder MapQuickBooksApi(this RouteGroupBuilder api)
+    {
+        var quickbooks = api.MapGroup("/quickbooks").WithTags("QuickBooks").RequireAuthorization(AccountServiceCollectionExtensions.AccountantPolicy);
+        quickbooks.MapQboListsApi();
+        return api;
+    }
+}
