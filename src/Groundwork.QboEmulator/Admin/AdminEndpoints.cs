@@ -103,7 +103,10 @@ internal static class AdminEndpoints
         JsonObject? body;
         try
         {
-            body = http.Request.ContentLength is null or 0 ? new JsonObject() : await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            // A chunked body has no Content-Length: read what came rather than trusting the header.
+            using var reader = new StreamReader(http.Request.Body);
+            var text = await reader.ReadToEndAsync(http.RequestAborted);
+            body = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) as JsonObject;
         }
         catch (JsonException)
         {

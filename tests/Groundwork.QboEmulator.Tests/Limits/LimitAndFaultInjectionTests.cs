@@ -168,6 +168,20 @@ public sealed class LimitAndFaultInjectionTests
         Assert.Equal("Third Co", (string?)info.Json["CompanyInfo"]!["CompanyName"]);
     }
 
+    [Fact]
+    public async Task AdminCreateCompany_ReadsAChunkedBody()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        // JsonContent streams the body chunked, with no Content-Length: the name must still be honoured.
+        using var created = await emulator.Client.PostAsync("/qbo/admin/api/companies",
+            System.Net.Http.Json.JsonContent.Create(new { realmId = "223456789", name = "Chunked Co", template = "plain" }));
+        Assert.Null(created.RequestMessage!.Content!.Headers.ContentLength);
+
+        var info = await (await emulator.ApiAsync("223456789")).GetAsync("companyinfo/223456789");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Chunked Co", (string?)info.Json["CompanyInfo"]!["CompanyName"]);
+    }
+
     private static async Task PutFaultsAsync(TestEmulator emulator, string realm, string json)
     {
         using var response = await emulator.Client.PutAsync($"/qbo/admin/api/faults/{realm}", new StringContent(json, Encoding.UTF8, "application/json"));

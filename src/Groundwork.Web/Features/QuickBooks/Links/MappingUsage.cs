@@ -28,9 +28,11 @@ public static class MappingUsage
                      join l in db.QboLinks on d.Id equals l.LocalId
                      where documentIds.Contains(d.Id)
                         && ((d.Kind == DocumentKind.Invoice && l.Kind == LinkedKind.Invoice) || (d.Kind == DocumentKind.Bill && l.Kind == LinkedKind.Bill))
-                     select new SyncedDocumentUse(d.Id, d.Kind, d.Number, l.QboId);
+                     orderby d.Number, d.Id
+                     select new { d.Id, d.Kind, d.Number, l.QboId };
         var count = await synced.CountAsync(ct);
-        var shown = await synced.OrderBy(u => u.Number).Take(Shown).ToListAsync(ct);
+        // Ordered before the projection: EF cannot translate an OrderBy over a record's constructor.
+        var shown = (await synced.Take(Shown).ToListAsync(ct)).Select(u => new SyncedDocumentUse(u.Id, u.Kind, u.Number, u.QboId)).ToList();
         return (count, shown);
     }
 }

@@ -85,7 +85,10 @@ public sealed class QboLists(GroundworkDbContext db, QboCompanyCalls qbo, ITenan
             return Outcome<QboListSnapshot>.Conflict(CheckReadiness.Unanswered(ex));
         }
 
+        // Stored to the millisecond so the stamp answered now is the one every database reads back later
+        // (PostgreSQL keeps microseconds, not .NET's ticks).
         var now = clock.UtcNow;
+        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var existing = await db.Set<QboListEntry>().Where(e => e.ConnectionId == connectionId && e.List == list).ToDictionaryAsync(e => e.QboId, ct);
         foreach (var fresh in read.DistinctBy(e => e.QboId))
         {
