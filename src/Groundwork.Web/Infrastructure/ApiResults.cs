@@ -32,6 +32,8 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, i
 public sealed class ListQuery
 {
     public string? Q { get; set; }
+    /// <summary>From the query string only: on a Razor page the route value "page" is the page's own path.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 

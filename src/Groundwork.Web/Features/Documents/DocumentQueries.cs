@@ -38,6 +38,8 @@ public sealed class DocumentListQuery
     public string? Q { get; set; }
     public DocumentStatus? Status { get; set; }
     public long? JobId { get; set; }
+    /// <summary>From the query string only: on a Razor page the route value "page" is the page's own path.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 }

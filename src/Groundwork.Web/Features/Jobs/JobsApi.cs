@@ -16,6 +16,8 @@ public sealed class JobListQuery
     public string? Q { get; set; }
     public JobStatus? Status { get; set; }
     public long? CustomerId { get; set; }
+    /// <summary>From the query string only: on a Razor page the route value "page" is the page's own path.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 }

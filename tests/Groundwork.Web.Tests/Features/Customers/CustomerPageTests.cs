@@ -38,6 +38,33 @@ public sealed class CustomerPageTests(GroundworkAppFactory app) : IClassFixture<
         Assert.Equal("$130.00", page.QuerySelector("#customer-open-balance")!.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("/Customers")]
+    [InlineData("/Vendors")]
+    [InlineData("/Jobs")]
+    [InlineData("/invoices")]
+    public async Task ListPages_FollowThePagersPageLink(string list)
+    {
+        // ?page=N on a Razor page meets the route value "page" (the page's own path): the list must still turn the page.
+        var user = await app.CreateUserAsync(OrganizationRole.Owner);
+        var api = await app.ApiClientAsync(user);
+        for (var i = 0; i < 26; i++)
+        {
+            var (jobId, _, _) = await api.CreateJobAsync($"P{i:00} ");
+            if (list == "/Vendors") await api.CreateAsync("/api/v1/vendors", new { name = $"Vendor {i:00} {Guid.NewGuid():N}" });
+            if (list == "/invoices") await api.CreateInvoiceAsync(jobId, 10m);
+        }
+        var browser = await app.BrowserClientAsync(user);
+
+        var first = await browser.GetPageAsync(list);
+        var next = first.QuerySelector("nav.pager a")!.GetAttribute("href")!;
+        var second = await browser.GetPageAsync(next);
+
+        Assert.Contains("Page 1 of 2", first.QuerySelector("nav.pager")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", second.QuerySelector("nav.pager")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, second.QuerySelectorAll("tbody tr").Length);
+    }
+
     [Fact]
     public async Task CustomerPage_NoInvoices_ShowsAZeroBalance()
     {
