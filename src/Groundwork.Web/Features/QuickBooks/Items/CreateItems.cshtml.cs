@@ -40,6 +40,7 @@ public sealed class CreateItemsModel(CreateMissingItems create, GroundworkDbCont
     public List<CreatedItemResult>? Results { get; private set; }
     public Dictionary<long, string> CostCodeNames { get; } = [];
     public string? NotConnected { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -67,6 +68,21 @@ public sealed class CreateItemsModel(CreateMissingItems create, GroundworkDbCont
             }
         }
         return Page();
+    }
+
+    /// <summary>Reads the item and account lists again, so names QuickBooks gained since are checked too.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync([FromServices] Lists.QboLists lists, CancellationToken ct)
+    {
+        foreach (var list in new[] { Lists.QboListType.Item, Lists.QboListType.Account })
+        {
+            var snapshot = await lists.GetAsync(list, refresh: true, ct);
+            if (snapshot.IsOk) continue;
+            ModelState.AddOutcome(snapshot, prefix: "");
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Flash"] = "Products/Services and accounts read from QuickBooks.";
+        return RedirectToPage(new { q = Q, pageNumber = PageNumber });
     }
 
     public string PageLink(int target)

@@ -105,6 +105,25 @@ public sealed class CreateItemsPageTests(QboAppFactory app) : IClassFixture<QboA
     }
 
     [Fact]
+    public async Task Page_Refresh_ChecksNamesAgainstWhatQuickBooksHasNow()
+    {
+        var realm = await app.NewCompanyAsync();
+        var qbo = await app.QuickBooksAsync(realm);
+        var (owner, browser) = await app.ConnectedOwnerAsync(realm);
+        var code = await CostCodeAsync(await app.ApiClientAsync(owner), "05 00 00", "Metals");
+        var page = await browser.GetPageAsync(PagePath);
+        Assert.Null(page.QuerySelector($"#problem-{code}"));
+        await qbo.CreateAsync(new QboItem { Name = "05 00 00 Metals", Type = "Service", IncomeAccountRef = new QboRef("6"), ExpenseAccountRef = new QboRef("10") });
+
+        var refresh = await browser.SubmitAsync(page.Form("form[action*='handler=Refresh']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode);
+        var after = await browser.GetPageAsync(PagePath);
+        Assert.Contains("already has a Product/Service", after.QuerySelector($"#problem-{code}")!.TextContent);
+        Assert.Equal("05 00 00 Metals (2)", after.QuerySelector<IHtmlInputElement>($"#name-{code}")!.Value);
+    }
+
+    [Fact]
     public async Task Page_PagesWithPageNumber_AndSearches()
     {
         var realm = await app.NewCompanyAsync();
