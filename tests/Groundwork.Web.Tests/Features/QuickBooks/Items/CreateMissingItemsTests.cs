@@ -209,6 +209,25 @@ public sealed class CreateMissingItemsTests(QboAppFactory app) : IClassFixture<Q
     }
 
     [Fact]
+    public async Task Create_WhenQuickBooksAnswerIsLost_RetriesWithTheSameRequestId_AndMakesOneItem()
+    {
+        var realm = await app.NewCompanyAsync();
+        var qbo = await app.QuickBooksAsync(realm);
+        var (owner, client) = await OwnerAsync(realm);
+        var code = await CostCodeAsync(client, "11 00 00", "Equipment");
+        var inject = await app.CreateEmulatorAdminClient().PutAsync($"/qbo/admin/api/faults/{realm}",
+            new StringContent("""{"dropResponseNext":1}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(inject.IsSuccessStatusCode);
+
+        var result = ByCostCode(await (await client.PostJsonAsync("/api/v1/quickbooks/items", new { costCodeIds = new[] { code } })).ReadJsonAsync(), code);
+
+        // QuickBooks committed the first attempt; the retry's requestid replays it instead of creating a second item.
+        var created = result.GetProperty("created").GetProperty("qboItemId").GetString();
+        Assert.Equal(created, Assert.Single(await QboItemsAsync(qbo), i => i.Name == "11 00 00 Equipment").Id);
+        Assert.Equal(created, (await app.WithDbAsync(owner, db => db.QboLinks.AsNoTracking().SingleAsync())).QboId);
+    }
+
+    [Fact]
     public async Task Create_BadRequests_AreProblemsAndCreateNothing()
     {
         var realm = await app.NewCompanyAsync();
