@@ -187,7 +187,6 @@ public sealed class CreateMissingItems(GroundworkDbContext db, QboLists lists, I
 
     private async Task<(Dictionary<long, CostCodes.CostCode> Codes, Dictionary<long, MappedItem> Mapped)> CostCodesAsync(long connectionId, List<long> ids, CancellationToken ct)
     {
-        _ = tenant.OrganizationId ?? throw new InvalidOperationException("No organization in scope.");
         var codes = await db.CostCodes.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var mapped = await db.QboLinks.AsNoTracking()
             .Where(l => l.ConnectionId == connectionId && l.Kind == LinkedKind.CostCode && ids.Contains(l.LocalId))
