@@ -29,28 +29,22 @@ public static class NameRecords
     public static async Task<(List<NameRecord> Records, int Total)> PageAsync(GroundworkDbContext db, NameKind kind, string? search, int page, int pageSize,
         CancellationToken ct)
     {
-        var query = Query(db, kind);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToLower();
-            query = query.Where(r => r.Name.ToLower().Contains(term));
-        }
+        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim().ToLower();
+        var query = Query(db, kind, term);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(r => r.Name).ThenBy(r => r.CustomerName).ThenBy(r => r.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return ([.. rows.Select(r => new NameRecord(r.Id, r.Name, r.CustomerId, r.CustomerName))], total);
     }
 
     public static async Task<NameRecord?> FindAsync(GroundworkDbContext db, NameKind kind, long id, CancellationToken ct) =>
-        await Query(db, kind).Where(r => r.Id == id).Select(r => new NameRecord(r.Id, r.Name, r.CustomerId, r.CustomerName)).FirstOrDefaultAsync(ct);
+        await Query(db, kind, null, id).FirstOrDefaultAsync(ct) is { } r ? new NameRecord(r.Id, r.Name, r.CustomerId, r.CustomerName) : null;
 
-    /// <summary>Records with no link of their kind to the current connection, oldest first, at most <paramref name="max"/>.</summary>
+    /// <summary>Records with no link of their kind to the current connection, by name, at most <paramref name="max"/>.</summary>
     public static async Task<List<NameRecord>> UnlinkedAsync(GroundworkDbContext db, NameKind kind, long connectionId, int max, CancellationToken ct)
     {
         var linked = kind.Linked();
-        var rows = await Query(db, kind)
-            .Where(r => !db.QboLinks.Any(l => l.ConnectionId == connectionId && l.Kind == linked && l.LocalId == r.Id))
-            .OrderBy(r => r.Id).Take(max).ToListAsync(ct);
+        var unlinked = db.QboLinks.Where(l => l.ConnectionId == connectionId && l.Kind == linked).Select(l => l.LocalId);
+        var rows = await Query(db, kind, null, null, unlinked).Take(max).ToListAsync(ct);
         return [.. rows.Select(r => new NameRecord(r.Id, r.Name, r.CustomerId, r.CustomerName))];
     }
 
@@ -62,10 +56,30 @@ public static class NameRecords
         public string? CustomerName { get; init; }
     }
 
-    private static IQueryable<Row> Query(GroundworkDbContext db, NameKind kind) => kind switch
+    /// <summary>Filtered and ordered per kind before the projection, which EF cannot order by (a location's customer name).</summary>
+    private static IQueryable<Row> Query(GroundworkDbContext db, NameKind kind, string? term, long? id = null, IQueryable<long>? except = null)
     {
-        NameKind.Customer => db.Customers.AsNoTracking().Select(c => new Row { Id = c.Id, Name = c.Name }),
-        NameKind.Vendor => db.Vendors.AsNoTracking().Select(v => new Row { Id = v.Id, Name = v.Name }),
-        _ => db.Locations.AsNoTracking().Select(l => new Row { Id = l.Id, Name = l.Name, CustomerId = l.CustomerId, CustomerName = l.Customer!.Name }),
-    };
+        switch (kind)
+        {
+            case NameKind.Customer:
+                var customers = db.Customers.AsNoTracking();
+                if (term is not null) customers = customers.Where(c => c.Name.ToLower().Contains(term));
+                if (id is not null) customers = customers.Where(c => c.Id == id);
+                if (except is not null) customers = customers.Where(c => !except.Contains(c.Id));
+                return customers.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new Row { Id = c.Id, Name = c.Name });
+            case NameKind.Vendor:
+                var vendors = db.Vendors.AsNoTracking();
+                if (term is not null) vendors = vendors.Where(v => v.Name.ToLower().Contains(term));
+                if (id is not null) vendors = vendors.Where(v => v.Id == id);
+                if (except is not null) vendors = vendors.Where(v => !except.Contains(v.Id));
+                return vendors.OrderBy(v => v.Name).ThenBy(v => v.Id).Select(v => new Row { Id = v.Id, Name = v.Name });
+            default:
+                var locations = db.Locations.AsNoTracking();
+                if (term is not null) locations = locations.Where(l => l.Name.ToLower().Contains(term));
+                if (id is not null) locations = locations.Where(l => l.Id == id);
+                if (except is not null) locations = locations.Where(l => !except.Contains(l.Id));
+                return locations.OrderBy(l => l.Name).ThenBy(l => l.Customer!.Name).ThenBy(l => l.Id)
+                    .Select(l => new Row { Id = l.Id, Name = l.Name, CustomerId = l.CustomerId, CustomerName = l.Customer!.Name });
+        }
+    }
 }
