@@ -3,6 +3,9 @@ using System.Text.Json;
 using Groundwork.QuickBooks;
 using Groundwork.QuickBooks.Wire;
 using Groundwork.Web.Features.Organizations;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Links;
+using Microsoft.EntityFrameworkCore;
 using Groundwork.Web.Tests.Infrastructure;
 
 namespace Groundwork.Web.Tests.Features.QuickBooks.Names;
@@ -244,6 +247,67 @@ public sealed class NameLinksTests(QboAppFactory app) : IClassFixture<QboAppFact
         var skip = Assert.Single(result.GetProperty("skipped").EnumerateArray());
         Assert.Equal(location, skip.GetProperty("id").GetInt64());
         Assert.Equal("customerNotLinked", skip.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Relink_OfACustomerWhoseInvoiceSynced_SaysWhichDocumentsUsedTheOldLink()
+    {
+        var s = await SetupAsync();
+        var (jobId, _, customerId) = await s.Api.CreateJobAsync();
+        var invoice = await s.Api.CreateInvoiceAsync(jobId, 100m);
+        var url = $"/api/v1/quickbooks/links/customer/{customerId}";
+        var first = await QboIdAsync(s.Qbo, "Customer", "DisplayName", "Cool Cars");
+        var second = await QboIdAsync(s.Qbo, "Customer", "DisplayName", "Weiskopf Consulting");
+        var fresh = await (await s.Api.PutJsonAsync(url, new { qboId = first })).ReadJsonAsync();
+        Assert.Equal(0, fresh.GetProperty("syncedDocumentCount").GetInt32());
+        await app.WithDbAsync(s.Owner, async db =>
+        {
+            var link = new QboLink { ConnectionId = (await db.QboConnections.SingleAsync()).Id, Kind = LinkedKind.Invoice, LocalId = invoice.Id() };
+            link.PointAt("Invoice", "9001", "1001");
+            db.Add(link);
+            return await db.SaveChangesAsync();
+        });
+
+        var relinked = await (await s.Api.PutJsonAsync(url, new { qboId = second })).ReadJsonAsync();
+
+        Assert.Equal(1, relinked.GetProperty("syncedDocumentCount").GetInt32());
+        Assert.Equal(invoice.Id(), relinked.GetProperty("syncedDocuments")[0].GetProperty("documentId").GetInt64());
+        Assert.Equal(first, relinked.GetProperty("previous").GetProperty("qboId").GetString());
+        Assert.Contains("does not rewrite", relinked.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var unlinked = await (await s.Api.PutJsonAsync(url, new { qboId = (string?)null })).ReadJsonAsync();
+        Assert.Equal(1, unlinked.GetProperty("syncedDocumentCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Locations_LinkOnlyToSubCustomers_UnderTheirCustomersQuickBooksCustomer()
+    {
+        var s = await SetupAsync();
+        var freeman = (await s.Api.CreateAsync("/api/v1/customers", new { name = "Freeman Sporting Goods" })).Id();
+        var ocean = (await s.Api.CreateAsync($"/api/v1/customers/{freeman}/locations", new { name = "0969 Ocean View Road" })).Id();
+        var sub = await s.Qbo.CreateAsync(new QboCustomer { DisplayName = "Elsewhere Site", Job = true, ParentRef = new QboRef(await QboIdAsync(s.Qbo, "Customer", "DisplayName", "Cool Cars")) });
+        var url = $"/api/v1/quickbooks/links/location/{ocean}";
+        await (await s.Api.PutJsonAsync(url, new { qboId = await QboIdAsync(s.Qbo, "Customer", "DisplayName", "Cool Cars") })).AssertInvalidAsync("qboId");
+        Assert.Equal(HttpStatusCode.OK,
+            (await s.Api.PutJsonAsync($"/api/v1/quickbooks/links/customer/{freeman}", new { qboId = await QboIdAsync(s.Qbo, "Customer", "DisplayName", "Freeman Sporting Goods") })).StatusCode);
+
+        // The new sub-customer is not in the list as read: the link reads the list again, then refuses the wrong parent.
+        await (await s.Api.PutJsonAsync(url, new { qboId = sub.Id })).AssertInvalidAsync("qboId");
+        var row = await RowAsync(s.Api, "location", ocean);
+        Assert.Equal("Freeman Sporting Goods", row.GetProperty("customerName").GetString());
+        var exact = Assert.Single(Candidates(row, "exact"));
+        Assert.Equal(HttpStatusCode.OK, (await s.Api.PutJsonAsync(url, new { qboId = exact.GetProperty("qboId").GetString() })).StatusCode);
+        await (await s.Api.PutAsync(url, new StringContent("", System.Text.Encoding.UTF8, "application/json"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        // With jobs as the sub-customers, locations are not linked at all.
+        await app.WithDbAsync(s.Owner, async db =>
+        {
+            var connection = await db.QboConnections.SingleAsync();
+            connection.CustomerLayout = QboCustomerLayout.JobAsSubCustomer;
+            return await db.SaveChangesAsync();
+        });
+        await (await s.Api.GetAsync("/api/v1/quickbooks/links?kind=location")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await s.Api.PutJsonAsync(url, new { qboId = (string?)null })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await s.Api.PostAsync("/api/v1/quickbooks/links/link-exact", null)).StatusCode);
     }
 
     /// <summary>Every QBO customer with its SyncToken: a write to any of them would change this.</summary>
