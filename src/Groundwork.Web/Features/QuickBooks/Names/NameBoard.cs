@@ -95,10 +95,18 @@ public sealed class NameBoard
         }
         var keys = records.Select(r => NameMatch.Key(r.Name)).Distinct().ToList();
         var clashLists = Kind.ClashLists();
+        // Sub-customers share the name space too: a customer may not take a sub-customer's name, nor a location a customer's.
+        var otherLevel = Kind switch
+        {
+            NameKind.Customer => (bool?)true,
+            NameKind.Location => false,
+            _ => null,
+        };
         var clashes = (await db.Set<QboListEntry>().AsNoTracking()
-                .Where(e => e.ConnectionId == Connection.Id && clashLists.Contains(e.List) && keys.Contains(e.NameKey))
-                .Select(e => new { e.NameKey, e.QboId, e.Name, e.List, e.Active }).ToListAsync(ct))
-            .ToLookup(e => e.NameKey, e => new NameClash(e.QboId, e.Name, e.List.ToString(), e.Active));
+                .Where(e => e.ConnectionId == Connection.Id && keys.Contains(e.NameKey)
+                    && (clashLists.Contains(e.List) || (otherLevel != null && e.List == QboListType.Customer && (e.ParentId != null) == otherLevel)))
+                .Select(e => new { e.NameKey, e.QboId, e.Name, e.List, e.ParentId, e.Active }).ToListAsync(ct))
+            .ToLookup(e => e.NameKey, e => new NameClash(e.QboId, e.Name, e.List == QboListType.Customer && e.ParentId != null ? "Sub-customer" : e.List.ToString(), e.Active));
 
         return [.. records.Select(r =>
         {

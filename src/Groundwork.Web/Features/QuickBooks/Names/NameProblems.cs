@@ -27,7 +27,7 @@ public static class NameProblems
             var suggested = WithSuffix(WithoutColon(name), $" ({Capitalized(label)})");
             var users = string.Join(", ", clashes.Select(c => $"{c.QboType.ToLowerInvariant()} “{c.Name}”{(c.Active ? "" : " (inactive)")}"));
             problems.Add(new(NameClash,
-                $"QuickBooks keeps one name list for customers, vendors and employees, and {users} already uses this name: this {label} cannot link to it " +
+                $"QuickBooks keeps one name list for customers (sub-customers too), vendors and employees, and {users} already uses this name: this {label} cannot link to it " +
                 $"and cannot be created with this name. Rename it, e.g. “{suggested}”.", suggested, clashes));
         }
         if (exact.Count > 0 && exact.All(c => c.LinkedToId is not null))

@@ -296,6 +296,11 @@ public sealed class NameLinksTests(QboAppFactory app) : IClassFixture<QboAppFact
         Assert.Equal("Freeman Sporting Goods", row.GetProperty("customerName").GetString());
         var exact = Assert.Single(Candidates(row, "exact"));
         Assert.Equal(HttpStatusCode.OK, (await s.Api.PutJsonAsync(url, new { qboId = exact.GetProperty("qboId").GetString() })).StatusCode);
+        // A location named like a top-level QuickBooks customer could not be created as a sub-customer.
+        var clashing = (await s.Api.CreateAsync($"/api/v1/customers/{freeman}/locations", new { name = "Cool Cars" })).Id();
+        var clash = Assert.Single((await RowAsync(s.Api, "location", clashing)).GetProperty("problems").EnumerateArray());
+        Assert.Equal("Customer", clash.GetProperty("clashes")[0].GetProperty("qboType").GetString());
+        Assert.Equal("Cool Cars (Location)", clash.GetProperty("suggestedName").GetString());
         await (await s.Api.PutAsync(url, new StringContent("", System.Text.Encoding.UTF8, "application/json"))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         // With jobs as the sub-customers, locations are not linked at all.
