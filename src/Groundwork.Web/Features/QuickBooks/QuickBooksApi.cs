@@ -14,6 +14,7 @@ internal static class QuickBooksApi
         var quickbooks = api.MapGroup("/quickbooks").WithTags("QuickBooks").RequireAuthorization(AccountServiceCollectionExtensions.AccountantPolicy);
         quickbooks.MapQboListsApi();
         Classes.ClassMappingApi.MapClassMappingApi(Items.ItemsApi.MapCreateItemsApi(quickbooks));
+        Names.NameLinksApi.MapNameLinksApi(quickbooks);
         return api;
     }
 }
