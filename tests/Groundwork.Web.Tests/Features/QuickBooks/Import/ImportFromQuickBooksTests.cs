@@ -314,4 +314,20 @@ public sealed class ImportFromQuickBooksTests(QboAppFactory app) : IClassFixture
         Assert.Null(shown.QuerySelector($"#import-{chosen}"));
         Assert.Equal(1, await app.WithDbAsync(owner, db => db.Vendors.CountAsync()));
     }
+    [Fact]
+    public async Task TwoImportsAtOnce_CreateEachRecordOnce()
+    {
+        var (owner, api, _, _) = await FreshAsync();
+        var second = await app.BearerClientAsync(owner);
+        await ListAsync(api, "vendor");
+
+        var answers = await Task.WhenAll(api.PostJsonAsync(Url, new { kind = "vendor", all = true }), second.PostJsonAsync(Url, new { kind = "vendor", all = true }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var created = 0;
+        foreach (var a in answers) created += (await a.ReadJsonAsync()).GetProperty("created").GetInt32();
+        Assert.Equal(3, created);
+        Assert.Equal(3, await app.WithDbAsync(owner, db => db.Vendors.CountAsync()));
+        Assert.Equal(3, await app.WithDbAsync(owner, db => db.QboLinks.CountAsync()));
+    }
 }
