@@ -15,6 +15,7 @@ internal static class QuickBooksApi
         quickbooks.MapQboListsApi();
         Classes.ClassMappingApi.MapClassMappingApi(Items.ItemsApi.MapCreateItemsApi(quickbooks));
         Names.NameLinksApi.MapNameLinksApi(quickbooks);
+        Import.ImportApi.MapImportApi(Layout.CustomerLayoutApi.MapCustomerLayoutApi(quickbooks));
         return api;
     }
 }
