@@ -13,6 +13,7 @@ internal static class QuickBooksApi
     {
         var quickbooks = api.MapGroup("/quickbooks").WithTags("QuickBooks").RequireAuthorization(AccountServiceCollectionExtensions.AccountantPolicy);
         quickbooks.MapQboListsApi();
+        Mappings.CostCodeMappingsApi.MapCostCodeMappingsApi(quickbooks);
         return api;
     }
 }
