@@ -16,6 +16,7 @@ internal static class QuickBooksApi
         Classes.ClassMappingApi.MapClassMappingApi(Items.ItemsApi.MapCreateItemsApi(quickbooks));
         Names.NameLinksApi.MapNameLinksApi(quickbooks);
         Import.ImportApi.MapImportApi(Layout.CustomerLayoutApi.MapCustomerLayoutApi(quickbooks));
+        Mappings.CostCodeMappingsApi.MapCostCodeMappingsApi(quickbooks);
         return api;
     }
 }
