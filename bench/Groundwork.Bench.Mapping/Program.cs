@@ -62,10 +62,10 @@ await Once($"items refresh ({items} items, pages of 1,000)", () => app.GetStatus
 await Repeat("items search, 25 a page", 40, i => app.GetStatusAsync($"/api/v1/quickbooks/items?q={Uri.EscapeDataString(Words.Pick(i))}"));
 await Once($"cost-code mappings ({costCodes} cost codes)", () => app.GetStatusAsync("/api/v1/quickbooks/mappings/cost-codes"));
 await Once("Autofill", () => app.PostStatusAsync("/api/v1/quickbooks/mappings/cost-codes/autofill", new JsonObject()));
-await Repeat("Products/Services Mapping page", 20, i => app.GetStatusAsync($"/Settings/Integrations/QuickBooks/Products?page={i + 1}"));
+await Repeat("Products/Services Mapping page", 20, i => app.GetStatusAsync($"/Settings/Integrations/QuickBooks/Products?pageNumber={i + 1}"));
 await Once($"customer links, QBO customers refreshed ({items})", () => app.GetStatusAsync("/api/v1/quickbooks/links?kind=customer&refresh=true"));
 await Repeat("customer links, a page of 25", 20, i => app.GetStatusAsync($"/api/v1/quickbooks/links?kind=customer&page={i + 1}"));
-await Repeat("Match and link page", 20, i => app.GetStatusAsync($"/Settings/Integrations/QuickBooks/Names?kind=customer&page={i + 1}"));
+await Repeat("Match and link page", 20, i => app.GetStatusAsync($"/Settings/Integrations/QuickBooks/Names?kind=customer&pageNumber={i + 1}"));
 await Once("link all exact matches", () => app.PostStatusAsync("/api/v1/quickbooks/links/link-exact", new JsonObject()));
 await Repeat("import list, a page of 25", 20, i => app.GetStatusAsync($"/api/v1/quickbooks/import?kind=customer&page={i + 1}"));
 
