@@ -64,11 +64,12 @@ public sealed class CostCodeAutofill(GroundworkDbContext db, QboLists lists, Cos
             : Outcome<UndoAutofillDto>.Ok(new(batchId, removed));
     }
 
-    public async Task<Outcome<SuggestionsDto>> SuggestionsAsync(CancellationToken ct)
+    /// <param name="only">The cost codes to suggest for (a page of the mapping table), so a page view costs what it shows; null: all.</param>
+    public async Task<Outcome<SuggestionsDto>> SuggestionsAsync(CancellationToken ct, IReadOnlyCollection<long>? only = null)
     {
         var connection = await mappings.ConnectionAsync(ct);
         if (!connection.IsOk) return connection.As<long, SuggestionsDto>();
-        var (unmapped, index) = await LoadAsync(connection.Value, ct);
+        var (unmapped, index) = await LoadAsync(connection.Value, ct, only);
         var all = unmapped.Select(c => Match(c, index).Suggestion).OfType<SuggestionDto>().ToList();
         return Outcome<SuggestionsDto>.Ok(new([.. all.Take(MaxSuggestionsShown)], all.Count));
     }
@@ -104,10 +105,12 @@ public sealed class CostCodeAutofill(GroundworkDbContext db, QboLists lists, Cos
         return Outcome<AcceptDto>.Ok(new(mapped, skipped));
     }
 
-    private async Task<(List<CostCode> Unmapped, NameIndex<Candidate> Index)> LoadAsync(long connectionId, CancellationToken ct)
+    private async Task<(List<CostCode> Unmapped, NameIndex<Candidate> Index)> LoadAsync(long connectionId, CancellationToken ct, IReadOnlyCollection<long>? only = null)
     {
         var mapped = db.QboLinks.Where(l => l.ConnectionId == connectionId && l.Kind == LinkedKind.CostCode).Select(l => l.LocalId);
-        var unmapped = await db.CostCodes.AsNoTracking().Where(c => !mapped.Contains(c.Id))
+        var codes = db.CostCodes.AsNoTracking().Where(c => !mapped.Contains(c.Id));
+        if (only is not null) codes = codes.Where(c => only.Contains(c.Id));
+        var unmapped = await codes
             .OrderBy(c => c.Number).ThenBy(c => c.Id).Take(MaxCostCodes).ToListAsync(ct);
         // Inactive items are never offered for a new mapping, so they are not even candidates.
         var items = await lists.Entries(connectionId, QboListType.Item).Where(e => e.Active)

@@ -139,7 +139,8 @@ public sealed class ProductsModel(GroundworkDbContext db, CostCodeMappings mappi
         }
         Mappings = list.Value;
         PageNumber = Mappings!.Page;
-        var suggestions = await autofill.SuggestionsAsync(ct);
+        // Suggestions for the rows on this page: a page view costs what it shows, however many cost codes there are.
+        var suggestions = await autofill.SuggestionsAsync(ct, [.. Mappings.Items.Select(r => r.CostCodeId)]);
         Suggestions = suggestions.IsOk ? suggestions.Value : null;
         ItemOptions = await ItemOptionsAsync(connection.Id, Mappings.Items, ct);
         AutofillReport = await ReportAsync(connection.Id, ct);

@@ -39,6 +39,25 @@ public sealed class ProductsPageTests(QboAppFactory app) : IClassFixture<QboAppF
     }
 
     [Fact]
+    public async Task Suggestions_AreThoseOfTheCostCodesOnThePage()
+    {
+        var realm = await app.NewCompanyAsync();
+        var (owner, browser) = await app.ConnectedOwnerAsync(realm);
+        var api = await app.ApiClientAsync(owner);
+        for (var i = 1; i <= 50; i++) await api.CreateAsync("/api/v1/cost-codes", new { number = $"00 00 {i:00}", name = $"Zq{i:00}" });
+        // Sorted last, so on page 2: a near match of the seeded item "Equipment Rental".
+        var near = (await api.CreateAsync("/api/v1/cost-codes", new { number = "99 00 00", name = "Equipment Rentals" })).Id();
+
+        var first = await browser.GetPageAsync(PagePath);
+        var second = await browser.GetPageAsync(PagePath + "?pageNumber=2");
+
+        Assert.Null(first.QuerySelector($"#suggestions tr[data-cost-code-id='{near}']"));
+        Assert.NotNull(first.QuerySelector($"#mapping-{near - 1}"));
+        Assert.NotNull(second.QuerySelector($"#mapping-{near}"));
+        Assert.Contains("Equipment Rental", second.QuerySelector($"#suggestions tr[data-cost-code-id='{near}']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_IsReadOnlyForAccountants_ClosedToMembers_AndSaysWhenNotConnected()
     {
         var realm = await app.NewCompanyAsync();
