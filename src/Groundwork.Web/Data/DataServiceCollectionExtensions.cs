@@ -24,6 +24,7 @@ internal static class DataServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddScoped<Features.QuickBooks.Sync.OutboxWakeInterceptor>();
 
         if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -31,13 +32,13 @@ internal static class DataServiceCollectionExtensions
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is not set.");
             }
-            builder.Services.AddDbContext<GroundworkDbContext, PostgresGroundworkDbContext>(o => o.UseNpgsql(connection));
+            builder.Services.AddDbContext<GroundworkDbContext, PostgresGroundworkDbContext>((sp, o) => o.UseNpgsql(connection).AddInterceptors(Interceptors(sp)));
         }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection;
             EnsureSqliteFolder(connection);
-            builder.Services.AddDbContext<GroundworkDbContext, SqliteGroundworkDbContext>(o => o.UseSqlite(connection));
+            builder.Services.AddDbContext<GroundworkDbContext, SqliteGroundworkDbContext>((sp, o) => o.UseSqlite(connection).AddInterceptors(Interceptors(sp)));
         }
         else
         {
@@ -48,6 +49,10 @@ internal static class DataServiceCollectionExtensions
             .ProtectKeysFromConfiguration(builder.Configuration);
         return builder;
     }
+
+    /// <summary>Per scope, like the context: the wake-up interceptor remembers what this context's save queued.</summary>
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider services) =>
+        [services.GetRequiredService<Features.QuickBooks.Sync.OutboxWakeInterceptor>()];
 
     private static void EnsureSqliteFolder(string connection)
     {

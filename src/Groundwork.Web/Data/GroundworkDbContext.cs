@@ -44,6 +44,10 @@ public abstract class GroundworkDbContext(DbContextOptions options, ITenantConte
     public DbSet<Features.QuickBooks.Connection.QboConnection> QboConnections => Set<Features.QuickBooks.Connection.QboConnection>();
     public DbSet<Features.QuickBooks.Connection.QboOAuthState> QboOAuthStates => Set<Features.QuickBooks.Connection.QboOAuthState>();
     public DbSet<Features.QuickBooks.Links.QboLink> QboLinks => Set<Features.QuickBooks.Links.QboLink>();
+    public DbSet<Features.QuickBooks.Sync.QboOutboxEntry> QboOutbox => Set<Features.QuickBooks.Sync.QboOutboxEntry>();
+    public DbSet<Features.QuickBooks.Sync.DocumentSync> DocumentSyncs => Set<Features.QuickBooks.Sync.DocumentSync>();
+    public DbSet<Features.QuickBooks.Sync.QboSyncLogEntry> QboSyncLog => Set<Features.QuickBooks.Sync.QboSyncLogEntry>();
+    public DbSet<Features.QuickBooks.Sync.PushRun> PushRuns => Set<Features.QuickBooks.Sync.PushRun>();
 
     /// <summary>
     /// Every DateTime is UTC in the database and comes back marked UTC: SQLite would hand back Unspecified and PostgreSQL

@@ -27,7 +27,7 @@ public sealed class CustomerInput
 }
 
 /// <summary>Creates a customer (id null) or updates one.</summary>
-public sealed class SaveCustomer(GroundworkDbContext db) : IUseCase
+public sealed class SaveCustomer(GroundworkDbContext db, QuickBooks.Sync.SyncOutbox outbox) : IUseCase
 {
     public async Task<Outcome<Customer>> HandleAsync(long? id, CustomerInput input, CancellationToken ct)
     {
@@ -43,6 +43,11 @@ public sealed class SaveCustomer(GroundworkDbContext db) : IUseCase
         customer.Phone = AddressInput.Clean(input.Phone);
         customer.BillingAddress = input.BillingAddress.ToAddress();
         customer.IsActive = input.IsActive;
+        if (id is not null && db.Entry(customer).Property(x => x.Name).IsModified)
+        {
+            // A linked QBO name follows the rename, queued in this save's transaction.
+            await outbox.NameChangedAsync(QuickBooks.Links.LinkedKind.Customer, customer.Id, ct);
+        }
         return await SaveChanges.TryAsync(db, customer, nameof(CustomerInput.Name), "A customer with this name already exists.", ct);
     }
 }

@@ -17,7 +17,7 @@ public enum DocumentAction
 }
 
 /// <summary>Moves a document through its lifecycle; refuses moves the lifecycle does not allow, with the reason.</summary>
-public sealed class ChangeDocumentStatus(GroundworkDbContext db, DocumentHistory history) : IUseCase
+public sealed class ChangeDocumentStatus(GroundworkDbContext db, DocumentHistory history, QuickBooks.Sync.SyncOutbox outbox) : IUseCase
 {
     public async Task<Outcome<Document>> HandleAsync(DocumentKind kind, long id, DocumentAction action, long? expectedVersion, CancellationToken ct)
     {
@@ -28,6 +28,8 @@ public sealed class ChangeDocumentStatus(GroundworkDbContext db, DocumentHistory
         var (target, refusal) = DocumentRules.Next(document, action);
         if (refusal is not null) return Outcome<Document>.Conflict(refusal);
         history.Move(document, target, action.ToString());
+        // Finalize/approve queue the push, void (or rejecting a synced bill) the void in QBO — in this save's transaction.
+        await outbox.DocumentChangedAsync(document, ct);
         return await SaveChanges.TryAsync(db, document, "", "", ct);
     }
 }

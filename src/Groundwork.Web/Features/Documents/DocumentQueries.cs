@@ -25,6 +25,9 @@ public sealed record DocumentDto(long Id, DocumentKind Kind, string Number, Docu
     int TaxRateBasisPoints, long SubtotalCents, long TaxCents, long TotalCents, long PaidCents, long BalanceCents, long Version,
     IReadOnlyList<DocumentLineDto> Lines, IReadOnlyList<DocumentStatusChangeDto> History)
 {
+    /// <summary>Where the document stands with QuickBooks: <c>state</c>, <c>qboId</c>, <c>syncToken</c>, <c>message</c>, <c>updatedAtUtc</c>.</summary>
+    public QuickBooks.Sync.DocumentSyncDto? Sync { get; init; }
+
     public static DocumentDto From(Document d) => new(d.Id, d.Kind, d.Number, d.Status, DocumentRules.StatusNote(d), d.JobId, d.Job?.Name,
         d.CustomerId, d.Customer?.Name, d.VendorId, d.Vendor?.Name, d.IssueDate, d.DueDate, d.Memo, d.TaxRateBasisPoints, d.SubtotalCents,
         d.TaxCents, d.TotalCents, d.PaidCents, d.BalanceCents, d.Version,

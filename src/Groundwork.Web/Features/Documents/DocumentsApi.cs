@@ -24,8 +24,10 @@ internal static class DocumentsApi
             var page = await DocumentQueries.ListAsync(db, kind, query, ct);
             return TypedResults.Ok(new PageOf<DocumentSummaryDto>(page.Items.Select(DocumentSummaryDto.From).ToList(), page.Page, page.PageSize, page.Total));
         });
-        group.MapGet("/{id:long}", async (long id, GroundworkDbContext db, CancellationToken ct) =>
-            await DocumentQueries.FindAsync(db, kind, id, ct) is { } d ? TypedResults.Ok(DocumentDto.From(d)) : ApiResults.NotFound($"{kind} {id}"));
+        group.MapGet("/{id:long}", async (long id, GroundworkDbContext db, QuickBooks.Sync.DocumentSyncView sync, CancellationToken ct) =>
+            await DocumentQueries.FindAsync(db, kind, id, ct) is { } d
+                ? TypedResults.Ok(DocumentDto.From(d) with { Sync = await sync.ForAsync(d.Id, ct) })
+                : ApiResults.NotFound($"{kind} {id}"));
         group.MapPost("/", async (DocumentInput input, SaveDocument save, GroundworkDbContext db, CancellationToken ct) =>
             await Reloaded(db, kind, await save.HandleAsync(kind, null, input, ct), StatusCodes.Status201Created, ct));
         group.MapPut("/{id:long}", async (long id, DocumentInput input, SaveDocument save, GroundworkDbContext db, CancellationToken ct) =>

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Documents;
 
 /// <summary>Creates a draft invoice or bill (id null), or replaces the header and lines of an editable one.</summary>
-public sealed class SaveDocument(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history) : IUseCase
+public sealed class SaveDocument(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history,
+    QuickBooks.Sync.SyncOutbox outbox) : IUseCase
 {
     private const int NumberAttempts = 10;
 
@@ -65,6 +66,8 @@ public sealed class SaveDocument(GroundworkDbContext db, Organizations.Organizat
             db.ChangeTracker.Clear();
             return Outcome<Document>.Invalid(nameof(DocumentInput.Lines), tooLarge);
         }
+        // An edit of a finalized document updates its QBO record: queued in this save's transaction.
+        if (id is not null) await outbox.DocumentChangedAsync(document, ct);
         return await SaveChanges.TryAsync(db, document, nameof(DocumentInput.Number), $"{(kind == DocumentKind.Invoice ? "An invoice" : "A bill")} with this number already exists.", ct);
     }
 

@@ -21,7 +21,7 @@ public sealed class JobInput
 }
 
 /// <summary>Creates a job at a customer location (id null) or updates one.</summary>
-public sealed class SaveJob(GroundworkDbContext db) : IUseCase
+public sealed class SaveJob(GroundworkDbContext db, QuickBooks.Sync.SyncOutbox outbox) : IUseCase
 {
     public async Task<Outcome<Job>> HandleAsync(long? id, JobInput input, CancellationToken ct)
     {
@@ -40,6 +40,11 @@ public sealed class SaveJob(GroundworkDbContext db) : IUseCase
         job.Name = input.Name.Trim();
         job.LocationId = input.LocationId;
         job.Status = input.Status;
+        if (id is not null && db.Entry(job).Property(x => x.Name).IsModified)
+        {
+            // A linked QBO name follows the rename, queued in this save's transaction.
+            await outbox.NameChangedAsync(QuickBooks.Links.LinkedKind.Job, job.Id, ct);
+        }
         return await SaveChanges.TryAsync(db, job, nameof(JobInput.Number), "A job with this number already exists.", ct);
     }
 }

@@ -30,7 +30,7 @@ public sealed class LocationInput
 }
 
 /// <summary>Creates a location for a customer (id null) or updates one.</summary>
-public sealed class SaveLocation(GroundworkDbContext db) : IUseCase
+public sealed class SaveLocation(GroundworkDbContext db, QuickBooks.Sync.SyncOutbox outbox) : IUseCase
 {
     public async Task<Outcome<Location>> HandleAsync(long? id, LocationInput input, CancellationToken ct)
     {
@@ -52,6 +52,11 @@ public sealed class SaveLocation(GroundworkDbContext db) : IUseCase
         location.Name = input.Name.Trim();
         location.Address = input.Address.ToAddress();
         location.TaxRateBasisPoints = input.TaxRatePercent is { } percent ? (int)(percent * 100) : null;
+        if (id is not null && db.Entry(location).Property(x => x.Name).IsModified)
+        {
+            // A linked QBO name follows the rename, queued in this save's transaction.
+            await outbox.NameChangedAsync(QuickBooks.Links.LinkedKind.Location, location.Id, ct);
+        }
         return await SaveChanges.TryAsync(db, location, nameof(LocationInput.Name), "This customer already has a location with this name.", ct);
     }
 }

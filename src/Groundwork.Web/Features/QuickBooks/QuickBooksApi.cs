@@ -17,6 +17,7 @@ internal static class QuickBooksApi
         Names.NameLinksApi.MapNameLinksApi(quickbooks);
         Import.ImportApi.MapImportApi(Layout.CustomerLayoutApi.MapCustomerLayoutApi(quickbooks));
         Mappings.CostCodeMappingsApi.MapCostCodeMappingsApi(quickbooks);
+        Sync.PushApi.MapPushApi(quickbooks);
         return api;
     }
 }

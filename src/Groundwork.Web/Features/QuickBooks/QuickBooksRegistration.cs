@@ -66,6 +66,9 @@ internal static class QuickBooksRegistration
             o.Embedded = emulator.Embedded;
             o.Prefix = emulator.Prefix;
         });
+        builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>()
+            .AddScoped<Sync.DocumentSyncView>();
+        builder.Services.AddHostedService<Sync.OutboxStartup>();
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;

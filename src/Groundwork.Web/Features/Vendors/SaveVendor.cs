@@ -27,7 +27,7 @@ public sealed class VendorInput
 }
 
 /// <summary>Creates a vendor (id null) or updates one.</summary>
-public sealed class SaveVendor(GroundworkDbContext db) : IUseCase
+public sealed class SaveVendor(GroundworkDbContext db, QuickBooks.Sync.SyncOutbox outbox) : IUseCase
 {
     public async Task<Outcome<Vendor>> HandleAsync(long? id, VendorInput input, CancellationToken ct)
     {
@@ -43,6 +43,11 @@ public sealed class SaveVendor(GroundworkDbContext db) : IUseCase
         vendor.Phone = AddressInput.Clean(input.Phone);
         vendor.Address = input.Address.ToAddress();
         vendor.IsActive = input.IsActive;
+        if (id is not null && db.Entry(vendor).Property(x => x.Name).IsModified)
+        {
+            // A linked QBO name follows the rename, queued in this save's transaction.
+            await outbox.NameChangedAsync(QuickBooks.Links.LinkedKind.Vendor, vendor.Id, ct);
+        }
         return await SaveChanges.TryAsync(db, vendor, nameof(VendorInput.Name), "A vendor with this name already exists.", ct);
     }
 }

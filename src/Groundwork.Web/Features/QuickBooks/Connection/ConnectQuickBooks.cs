@@ -8,7 +8,7 @@ namespace Groundwork.Web.Features.QuickBooks.Connection;
 
 /// <summary>The brief's step 1: send the user to Intuit with a bound state, and take the code back.</summary>
 public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthStates states, QboOAuthClient oauth, QboClient qbo,
-    QboTokenVault vault, AppClock clock, ILogger<ConnectQuickBooks> logger) : IUseCase
+    QboTokenVault vault, AppClock clock, IGrainFactory grains, ILogger<ConnectQuickBooks> logger) : IUseCase
 {
     public async Task<Uri> StartAsync(string userId, Uri redirectUri, CancellationToken ct) =>
         oauth.BuildAuthorizeUrl(await states.IssueAsync(userId, ct), redirectUri);
@@ -72,7 +72,10 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         connection.StatusReason = null;
         connection.ConnectedAtUtc = clock.GetUtcNow().UtcDateTime;
         connection.ConnectedBy = userName;
-        return await SaveChanges.TryAsync(db, connection, "", "", ct);
+        var saved = await SaveChanges.TryAsync(db, connection, "", "", ct);
+        // Pushes that waited for the connection resume at once.
+        if (saved.IsOk) await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).WakeAsync();
+        return saved;
     }
 
     /// <summary>

@@ -1,0 +1,43 @@
+using Groundwork.Web.Features.Account;
+using Groundwork.Web.Infrastructure;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>Query of Unsynced Records.</summary>
+public sealed class UnsyncedQuery
+{
+    public string? Q { get; set; }
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+}
+
+/// <summary>The dry run's query: <c>documentIds=1,2,3</c> or <c>all=true</c>.</summary>
+public sealed class PreviewQuery
+{
+    public string? DocumentIds { get; set; }
+    public bool? All { get; set; }
+}
+
+/// <summary>
+/// <c>GET unsynced</c>, <c>GET preview</c> (Accountants and up); <c>POST push</c>, <c>GET push/{runId}</c>,
+/// <c>POST push/{runId}/cancel</c> (pushing and cancelling: Owner/Admin).
+/// </summary>
+internal static class PushApi
+{
+    public static RouteGroupBuilder MapPushApi(this RouteGroupBuilder quickbooks)
+    {
+        quickbooks.MapGet("/unsynced", async ([AsParameters] UnsyncedQuery query, UnsyncedRecords records, CancellationToken ct) =>
+            ApiResults.From(await records.ListAsync(new ListQuery { Q = query.Q, Page = query.Page, PageSize = query.PageSize }, ct), p => p));
+        quickbooks.MapGet("/preview", async ([AsParameters] PreviewQuery query, PushPreview preview, CancellationToken ct) =>
+            ApiResults.From(await preview.HandleAsync(query.DocumentIds, query.All == true, ct), p => p));
+        quickbooks.MapPost("/push", async (PushRequest request, StartPush push, CancellationToken ct) =>
+                ApiResults.From(await push.HandleAsync(request, ct), r => r, StatusCodes.Status202Accepted))
+            .RequireAuthorization(AccountServiceCollectionExtensions.AdminPolicy);
+        quickbooks.MapGet("/push/{runId}", async (string runId, StartPush push, CancellationToken ct) =>
+            ApiResults.From(await push.StatusAsync(runId, ct), r => r));
+        quickbooks.MapPost("/push/{runId}/cancel", async (string runId, StartPush push, CancellationToken ct) =>
+                ApiResults.From(await push.CancelAsync(runId, ct), r => r))
+            .RequireAuthorization(AccountServiceCollectionExtensions.AdminPolicy);
+        return quickbooks;
+    }
+}

@@ -1,0 +1,197 @@
+using Groundwork.QuickBooks;
+using Groundwork.QuickBooks.Wire;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
+using Groundwork.Web.Features.QuickBooks.Links;
+using Groundwork.Web.Features.QuickBooks.Lists;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>
+/// One drain of an organization's outbox, run by its <see cref="ICompanySyncGrain"/>: the due rows in order, a chunk at a
+/// time, each record planned (pre-flight) and pushed; then the row is removed, or rescheduled when QBO did not answer.
+/// Returns when to drain next: now while rows remain, the next due time, or null when the outbox is empty (or QuickBooks is
+/// not connected: reconnecting wakes the grain).
+/// </summary>
+public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, PushPlanner planner, QboLists lists, CheckReadiness readiness,
+    SyncJournal journal, AppClock clock, ITenantContext tenant)
+{
+    /// <summary>Rows taken per drain step.</summary>
+    public const int Chunk = 60;
+
+    /// <summary>Readiness older than this is checked again before pushing (the tax agency may have been set up meanwhile).</summary>
+    public static readonly TimeSpan ReadinessMaxAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>Waits between attempts after QBO did not answer; then every hour; flagged after <see cref="MaxAttempts"/>.</summary>
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
+    public const int MaxAttempts = 8;
+
+    private static readonly QboListType[] NeededLists = [QboListType.Item, QboListType.Class, QboListType.Customer, QboListType.Vendor, QboListType.Employee];
+
+    public async Task<DateTime?> DrainAsync(CancellationToken ct)
+    {
+        var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (connection is null || connection.Status != QboConnectionStatus.Connected) return null;
+        var now = clock.UtcNow;
+        var due = await db.QboOutbox.Where(e => e.DueAtUtc <= now).OrderBy(e => e.Id).Take(Chunk).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            await PushRuns.FinishEmptyAsync(db, clock.UtcNow, ct);
+            return await db.QboOutbox.MinAsync(e => (DateTime?)e.DueAtUtc, ct);
+        }
+        PushSettings settings;
+        try
+        {
+            settings = await PrepareAsync(connection, ct);
+        }
+        catch (QboNotConnectedException)
+        {
+            return null;
+        }
+        var writes = new QboWrites(calls, tenant.OrganizationId!.Value);
+        var names = new NamePusher(db, writes, lists, journal);
+        var documents = new DocumentPusher(db, writes, names, journal, now);
+        var groups = due.GroupBy(e => (e.Kind, e.LocalId)).ToList();
+        var documentIds = groups.Where(g => g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && g.Any(e => e.Operation == PushOperation.Push))
+            .Select(g => g.Key.LocalId).ToList();
+        var plans = documentIds.Count == 0 ? [] : await planner.PlanAsync(connection, settings, documentIds, ct);
+        foreach (var group in groups)
+        {
+            var rows = group.ToList();
+            var end = await PushRecordAsync(connection, rows, plans, documents, writes, ct);
+            if (end is null) return null;
+        }
+        await PushRuns.FinishEmptyAsync(db, clock.UtcNow, ct);
+        return clock.UtcNow;
+    }
+
+    /// <summary>Pushes one record; null when QuickBooks is not connected any more (the drain stops, the rows wait).</summary>
+    private async Task<bool?> PushRecordAsync(QboConnection connection, List<QboOutboxEntry> rows, Dictionary<long, PushPlan> plans, DocumentPusher documents,
+        QboWrites writes, CancellationToken ct)
+    {
+        var entry = rows[^1];
+        entry.Uncertain = rows.Any(r => r.Uncertain);
+        var (kind, localId) = (entry.Kind, entry.LocalId);
+        var isDocument = kind is LinkedKind.Invoice or LinkedKind.Bill;
+        try
+        {
+            PushEnd end;
+            if (rows.Any(r => r.Operation == PushOperation.Void))
+                end = await new VoidPusher(db, writes, journal, clock.UtcNow).VoidAsync(connection, kind, localId, entry.Trigger, ct);
+            else if (!isDocument)
+                end = await new RenamePusher(db, writes, journal).RenameAsync(connection, kind, localId, entry.Trigger, ct);
+            else if (plans.TryGetValue(localId, out var plan))
+                end = await documents.PushAsync(connection, plan, entry, ct);
+            else
+                end = PushEnd.Synced; // The document is gone: nothing to push.
+            await FinishAsync(rows, end == PushEnd.Synced, ct);
+            return true;
+        }
+        catch (QboNotConnectedException)
+        {
+            db.ChangeTracker.Clear();
+            return null;
+        }
+        catch (PushRefusedException refused)
+        {
+            db.ChangeTracker.Clear();
+            journal.Add(kind, localId, null, entry.Trigger, "check", null, null, SyncResult.Refused, code: refused.Problem.Code, message: refused.Problem.Message);
+            if (isDocument) await DocumentSyncs.SetAsync(db, connection.Id, localId, SyncState.NeedsAttention, refused.Problem.Message, refused.Problem.Code, null, clock.UtcNow, ct);
+            await FinishAsync(await Reload(rows, ct), false, ct);
+            return true;
+        }
+        catch (QboException ex)
+        {
+            db.ChangeTracker.Clear();
+            await FailedAsync(connection, await Reload(rows, ct), ex, ct);
+            return true;
+        }
+    }
+
+    private async Task<List<QboOutboxEntry>> Reload(List<QboOutboxEntry> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        return await db.QboOutbox.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
+    /// <summary>QBO refused (a validation fault: shown with its code and intuit_tid) or did not answer (retried later).</summary>
+    private async Task FailedAsync(QboConnection connection, List<QboOutboxEntry> rows, QboException ex, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var entry = rows[^1];
+        var transient = ex.StatusCode is null || (int)ex.StatusCode >= 500 || ex.StatusCode == System.Net.HttpStatusCode.TooManyRequests;
+        var attempts = rows.Max(r => r.Attempts) + 1;
+        var isDocument = entry.Kind is LinkedKind.Invoice or LinkedKind.Bill;
+        journal.Failed(entry.Kind, entry.LocalId, null, entry.Trigger, "push", null, null, ex);
+        var qboCode = $"qbo-{ex.Fault.Code ?? (ex.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}";
+        if (transient && attempts < MaxAttempts)
+        {
+            var retryAt = clock.UtcNow + Backoff[Math.Min(attempts - 1, Backoff.Length - 1)];
+            foreach (var row in rows)
+            {
+                row.Attempts = attempts;
+                row.DueAtUtc = retryAt;
+                row.Uncertain |= ex.IsOutcomeUnknown || (int?)ex.StatusCode >= 500;
+            }
+            if (isDocument)
+            {
+                await DocumentSyncs.SetAsync(db, connection.Id, entry.LocalId, SyncState.Retrying, $"QuickBooks did not answer ({SyncJournal.Describe(ex)}); retrying.",
+                    qboCode, ex.IntuitTid, clock.UtcNow, ct, retryAt);
+            }
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        if (isDocument)
+        {
+            var message = transient
+                ? $"QuickBooks did not answer after {attempts} tries (intuit_tid {ex.IntuitTid ?? "none"}). Push it again."
+                : $"QuickBooks refused it: {SyncJournal.Describe(ex)} (code {ex.Fault.Code ?? "none"}, intuit_tid {ex.IntuitTid ?? "none"}).";
+            await DocumentSyncs.SetAsync(db, connection.Id, entry.LocalId, SyncState.NeedsAttention, message, qboCode, ex.IntuitTid, clock.UtcNow, ct);
+        }
+        await FinishAsync(rows, false, ct);
+    }
+
+    /// <summary>Removes the rows and counts them on their runs; saved together with everything the push wrote locally.</summary>
+    private async Task FinishAsync(List<QboOutboxEntry> rows, bool succeeded, CancellationToken ct)
+    {
+        foreach (var run in rows.Where(r => r.RunId is not null).Select(r => r.RunId!).Distinct())
+        {
+            await PushRuns.CountAsync(db, run, succeeded, ct);
+        }
+        foreach (var row in rows) db.Entry(row).State = EntityState.Unchanged;
+        var ids = rows.Select(r => r.Id).ToList();
+        // One transaction: what the push wrote locally and the rows' removal. A cancel may have removed a row already.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await db.QboOutbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
+    }
+
+    private async Task<PushSettings> PrepareAsync(QboConnection connection, CancellationToken ct)
+    {
+        if (connection.ReadinessCheckedAtUtc is not { } checkedAt || clock.UtcNow - checkedAt > ReadinessMaxAge)
+        {
+            await readiness.HandleAsync(connection.OrganizationId, ct);
+            db.ChangeTracker.Clear();
+            connection = await db.QboConnections.AsNoTracking().FirstAsync(ct);
+        }
+        foreach (var list in NeededLists)
+        {
+            await lists.GetAsync(list, refresh: false, ct);
+        }
+        db.ChangeTracker.Clear();
+        var usingSalesTax = Connection.Readiness.FromJson(connection.ReadinessJson)?.Items.FirstOrDefault(i => i.Key == "sales-tax")?.Ok == true;
+        string? taxCode = null;
+        if (usingSalesTax)
+        {
+            var codes = (await calls.CallAsync(connection.OrganizationId, (c, company, t) =>
+                c.QueryAsync<QboTaxCode>(company, QboQuery.From("TaxCode").MaxResults(QboQuery.MaxPageSize), t), ct)).Items;
+            taxCode = codes.Where(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 }).Select(c => c.Id).FirstOrDefault();
+        }
+        return await planner.SettingsAsync(connection, taxCode, ct);
+    }
+}

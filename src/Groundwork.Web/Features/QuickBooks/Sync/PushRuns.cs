@@ -1,0 +1,30 @@
+using Groundwork.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>Run bookkeeping shared by the drain and the API: counting pushed rows and closing runs with nothing left.</summary>
+public static class PushRuns
+{
+    public static async Task CountAsync(GroundworkDbContext db, string runId, bool succeeded, CancellationToken ct)
+    {
+        var run = db.PushRuns.Local.FirstOrDefault(r => r.Id == runId) ?? await db.PushRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null) return;
+        if (succeeded) run.Done++;
+        else run.Failed++;
+    }
+
+    /// <summary>Runs still marked running whose rows are all pushed (or cancelled) are finished.</summary>
+    public static async Task FinishEmptyAsync(GroundworkDbContext db, DateTime now, CancellationToken ct)
+    {
+        var running = await db.PushRuns.Where(r => r.State == PushRunState.Running).ToListAsync(ct);
+        foreach (var run in running)
+        {
+            if (await db.QboOutbox.AnyAsync(e => e.RunId == run.Id, ct)) continue;
+            run.State = PushRunState.Finished;
+            run.FinishedAtUtc = now;
+            run.RunningKey = null;
+        }
+        if (running.Count > 0) await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,124 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary><c>{ "documentIds": [ … ] }</c> or <c>{ "all": true }</c>.</summary>
+public sealed class PushRequest
+{
+    public List<long>? DocumentIds { get; set; }
+    public bool? All { get; set; }
+}
+
+/// <summary>A run's progress: what the progress bar and <c>GET push/{runId}</c> show.</summary>
+public sealed record PushRunDto(string Id, string State, bool All, int Total, int Done, int Failed, int Remaining, DateTime StartedAtUtc,
+    DateTime? FinishedAtUtc, string StartedBy, double? PerMinute);
+
+/// <summary>
+/// Starts a push of selected documents or of every unsynced one (Push All), cancels one, and reports progress. The run's
+/// rows are outbox rows, drained by the company's grain like any other, so a restart resumes the run; the run's
+/// <see cref="PushRun.RunningKey"/> is unique, so two Push All presses at once start one run (the second gets the first's id).
+/// </summary>
+public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, UnsyncedRecords unsynced, AppClock clock, IHttpContextAccessor http,
+    ITenantContext tenant) : IUseCase
+{
+    /// <summary>Most documents named in one request.</summary>
+    public const int MaxDocuments = 1000;
+
+    public async Task<Outcome<PushRunDto>> HandleAsync(PushRequest request, CancellationToken ct)
+    {
+        var all = request.All == true;
+        var ids = request.DocumentIds?.Distinct().ToList() ?? [];
+        if (all == ids.Count > 0) return Outcome<PushRunDto>.Invalid("documentIds", "Send documentIds (1 to 1,000 document ids) or \"all\": true, not both.");
+        if (ids.Count > MaxDocuments) return Outcome<PushRunDto>.Invalid("documentIds", $"At most {MaxDocuments:N0} documents per request; use \"all\": true for more.");
+        if (ids.Any(i => i <= 0)) return Outcome<PushRunDto>.Invalid("documentIds", "Document ids are positive numbers.");
+        var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (connection is null) return Outcome<PushRunDto>.NotFound("QuickBooks is not connected.");
+        if (connection.Status != QboConnectionStatus.Connected)
+            return Outcome<PushRunDto>.Conflict("QuickBooks is not connected now; reconnect it under Settings → Integrations, then push.");
+
+        var organizationId = tenant.OrganizationId!.Value;
+        if (all && await RunningAsync(organizationId, ct) is { } running) return Outcome<PushRunDto>.Ok(await DtoAsync(running, ct));
+        List<(long Id, DocumentKind Kind)> documents;
+        if (all)
+        {
+            documents = (await unsynced.Query(connection.Id).Select(d => new { d.Id, d.Kind }).ToListAsync(ct)).Select(d => (d.Id, d.Kind)).ToList();
+        }
+        else
+        {
+            var found = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.Status }).ToListAsync(ct);
+            var missing = ids.Except(found.Select(f => f.Id)).ToList();
+            if (missing.Count > 0) return Outcome<PushRunDto>.Invalid("documentIds", $"No such document: {string.Join(", ", missing.Take(10))}.");
+            var drafts = found.Where(f => !DocumentRules.IsFinalized(new Document { Number = "", Status = f.Status })).Select(f => f.Id).ToList();
+            if (drafts.Count > 0)
+                return Outcome<PushRunDto>.Invalid("documentIds", $"Only finalized invoices and approved bills are pushed; not: {string.Join(", ", drafts.Take(10))}.");
+            documents = found.Select(f => (f.Id, f.Kind)).ToList();
+        }
+        var user = http.HttpContext?.User.Identity?.Name ?? "unknown";
+        var run = new PushRun
+        {
+            Id = Guid.NewGuid().ToString("N"), ConnectionId = connection.Id, StartedBy = user, StartedAtUtc = clock.UtcNow, All = all, Total = documents.Count,
+            State = documents.Count == 0 ? PushRunState.Finished : PushRunState.Running, FinishedAtUtc = documents.Count == 0 ? clock.UtcNow : null,
+            RunningKey = all && documents.Count > 0 ? organizationId : null,
+        };
+        db.PushRuns.Add(run);
+        var trigger = $"{(all ? "Push All" : "Push")} by {user}";
+        foreach (var (id, kind) in documents)
+        {
+            await outbox.AddAsync(connection.Id, SyncOutbox.LinkKind(kind), id, PushOperation.Push, trigger, run.Id, ct);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (all)
+        {
+            // Someone pressed Push All at the same moment: theirs is the run.
+            db.ChangeTracker.Clear();
+            if (await RunningAsync(organizationId, ct) is { } other) return Outcome<PushRunDto>.Ok(await DtoAsync(other, ct));
+            throw;
+        }
+        return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
+    }
+
+    public async Task<Outcome<PushRunDto>> StatusAsync(string runId, CancellationToken ct) =>
+        await db.PushRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) is { } run
+            ? Outcome<PushRunDto>.Ok(await DtoAsync(run, ct))
+            : Outcome<PushRunDto>.NotFound($"Push run {runId} was not found.");
+
+    /// <summary>Stops a run: rows not yet pushed are dropped (their documents go back to Unsynced Records); one in flight finishes.</summary>
+    public async Task<Outcome<PushRunDto>> CancelAsync(string runId, CancellationToken ct)
+    {
+        var run = await db.PushRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null) return Outcome<PushRunDto>.NotFound($"Push run {runId} was not found.");
+        if (run.State != PushRunState.Running) return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
+        var waiting = await db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain).Select(e => e.LocalId).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain).ExecuteDeleteAsync(ct);
+        var stillQueued = await db.QboOutbox.Where(e => waiting.Contains(e.LocalId)).Select(e => e.LocalId).ToListAsync(ct);
+        await db.DocumentSyncs.Where(s => waiting.Contains(s.DocumentId) && !stillQueued.Contains(s.DocumentId) && s.State == SyncState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SyncState.NotSynced).SetProperty(x => x.Message, "Push cancelled."), ct);
+        run.State = PushRunState.Cancelled;
+        run.FinishedAtUtc = clock.UtcNow;
+        run.RunningKey = null;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
+    }
+
+    private Task<PushRun?> RunningAsync(long organizationId, CancellationToken ct) =>
+        db.PushRuns.AsNoTracking().FirstOrDefaultAsync(r => r.RunningKey == organizationId, ct);
+
+    private async Task<PushRunDto> DtoAsync(PushRun run, CancellationToken ct)
+    {
+        var remaining = run.State == PushRunState.Running ? await db.QboOutbox.Where(e => e.RunId == run.Id).Select(e => e.LocalId).Distinct().CountAsync(ct) : 0;
+        var minutes = ((run.FinishedAtUtc ?? clock.UtcNow) - run.StartedAtUtc).TotalMinutes;
+        double? rate = minutes > 0 && run.Done + run.Failed > 0 ? Math.Round((run.Done + run.Failed) / minutes, 1) : null;
+        return new PushRunDto(run.Id, DocumentSyncView.Camel(run.State), run.All, run.Total, run.Done, run.Failed, remaining, run.StartedAtUtc, run.FinishedAtUtc,
+            run.StartedBy, rate);
+    }
+}

@@ -1,0 +1,98 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Features.QuickBooks.Links;
+using Groundwork.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>
+/// Queues pushes. Use cases that change a syncable record call it before their SaveChanges, so the change and its outbox
+/// row commit in one transaction; <see cref="OutboxWakeInterceptor"/> wakes the company's grain once they have.
+/// Nothing is queued without a connection (those documents wait in Unsynced Records), and nothing that came from QBO is
+/// queued (the status-back path does not call this), so there is no echo loop.
+/// </summary>
+public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http)
+{
+    public const string Automatic = "automatic";
+
+    /// <summary>Queues a push of the document if it is finalized, or a void in QBO if it was voided (or a bill rejected) and is linked.</summary>
+    public async Task DocumentChangedAsync(Document document, CancellationToken ct)
+    {
+        var connection = await ConnectionIdAsync(ct);
+        if (connection is null || document.Id == 0 && document.Status == DocumentStatus.Draft) return;
+        var kind = LinkKind(document.Kind);
+        if (document.Status is DocumentStatus.Void or DocumentStatus.Rejected)
+        {
+            var linked = await db.QboLinks.AnyAsync(l => l.ConnectionId == connection && l.Kind == kind && l.LocalId == document.Id, ct);
+            if (linked) await AddAsync(connection.Value, kind, document.Id, PushOperation.Void, Trigger(), null, ct);
+            return;
+        }
+        if (DocumentRules.IsFinalized(document)) await AddAsync(connection.Value, kind, document.Id, PushOperation.Push, Trigger(), null, ct);
+    }
+
+    /// <summary>A customer, location, job or vendor was renamed: the linked QBO name follows.</summary>
+    public async Task NameChangedAsync(LinkedKind kind, long localId, CancellationToken ct)
+    {
+        var connection = await ConnectionIdAsync(ct);
+        if (connection is null) return;
+        if (await db.QboLinks.AnyAsync(l => l.ConnectionId == connection && l.Kind == kind && l.LocalId == localId, ct))
+        {
+            await AddAsync(connection.Value, kind, localId, PushOperation.Push, Trigger(), null, ct);
+        }
+    }
+
+    /// <summary>Adds a row (or keeps the one already waiting) and marks a document Queued; saved with the caller's changes.</summary>
+    internal async Task AddAsync(long connectionId, LinkedKind kind, long localId, PushOperation operation, string trigger, string? runId, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var waiting = runId is null && await db.QboOutbox.AnyAsync(
+            e => e.Kind == kind && e.LocalId == localId && e.Operation == operation && !e.Uncertain && e.Attempts == 0, ct);
+        if (!waiting)
+        {
+            db.QboOutbox.Add(new QboOutboxEntry
+            {
+                ConnectionId = connectionId, Kind = kind, LocalId = localId, Operation = operation, Trigger = trigger, RunId = runId,
+                EnqueuedAtUtc = now, DueAtUtc = now,
+            });
+        }
+        if (kind is LinkedKind.Invoice or LinkedKind.Bill && localId != 0)
+        {
+            await DocumentSyncs.SetAsync(db, connectionId, localId, SyncState.Queued, null, null, null, now, ct);
+        }
+    }
+
+    public static LinkedKind LinkKind(DocumentKind kind) => kind == DocumentKind.Invoice ? LinkedKind.Invoice : LinkedKind.Bill;
+
+    private string Trigger() => http.HttpContext?.User.Identity?.Name ?? Automatic;
+
+    private async Task<long?> ConnectionIdAsync(CancellationToken ct) =>
+        await db.QboConnections.Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+}
+
+/// <summary>Writes a document's sync state: the one place its row is made or changed.</summary>
+public static class DocumentSyncs
+{
+    public static async Task<DocumentSync> SetAsync(GroundworkDbContext db, long connectionId, long documentId, SyncState state, string? message,
+        string? problem, string? intuitTid, DateTime now, CancellationToken ct, DateTime? retryAtUtc = null)
+    {
+        var row = db.DocumentSyncs.Local.FirstOrDefault(s => s.DocumentId == documentId)
+            ?? await db.DocumentSyncs.FirstOrDefaultAsync(s => s.DocumentId == documentId, ct);
+        if (row is null)
+        {
+            row = new DocumentSync { ConnectionId = connectionId, DocumentId = documentId };
+            db.DocumentSyncs.Add(row);
+        }
+        row.ConnectionId = connectionId;
+        row.State = state;
+        row.Message = Clip(message, 2000);
+        row.Problem = problem;
+        row.IntuitTid = intuitTid;
+        row.RetryAtUtc = retryAtUtc;
+        row.UpdatedAtUtc = now;
+        return row;
+    }
+
+    internal static string? Clip(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+}
