@@ -7,7 +7,7 @@ internal static class ApiResults
 {
     public static IResult From<T, TDto>(Outcome<T> outcome, Func<T, TDto> map, int okStatus = StatusCodes.Status200OK) => outcome.Kind switch
     {
-        OutcomeKind.Ok when okStatus == StatusCodes.Status201Created => TypedResults.Json(map(outcome.Value!), statusCode: StatusCodes.Status201Created),
+        OutcomeKind.Ok when okStatus != StatusCodes.Status200OK => TypedResults.Json(map(outcome.Value!), statusCode: okStatus),
         OutcomeKind.Ok => TypedResults.Ok(map(outcome.Value!)),
         OutcomeKind.Invalid => TypedResults.ValidationProblem(JsonFieldNames(outcome.Errors), title: outcome.Message),
         OutcomeKind.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
