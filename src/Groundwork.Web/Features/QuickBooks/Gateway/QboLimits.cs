@@ -5,10 +5,16 @@ namespace Groundwork.Web.Features.QuickBooks.Gateway;
 /// <summary>QBO's per-company limits as Groundwork keeps them. Bound from "QuickBooks:Limits".</summary>
 public sealed class QboLimitOptions
 {
-    /// <summary>Requests per window per company. Default: 450 — QBO allows 500/min; the rest is headroom for clock skew.</summary>
-    public int RequestsPerWindow { get; set; } = 450;
-    /// <summary>Batch requests per window per company. Default: 36 (QBO allows 40/min).</summary>
-    public int BatchRequestsPerWindow { get; set; } = 36;
+    /// <summary>
+    /// Requests per window per company, batch requests included. Default: 480 — QBO allows 500/min; the rest is headroom for
+    /// clock skew and the odd request of another feature.
+    /// </summary>
+    public int RequestsPerWindow { get; set; } = 480;
+    /// <summary>
+    /// Batch requests per window per company, out of <see cref="RequestsPerWindow"/>. Default: 39 (QBO allows 40/min). Kept
+    /// for batches: other requests get the rest, so a stream of single calls never starves Push All's batches.
+    /// </summary>
+    public int BatchRequestsPerWindow { get; set; } = 39;
     /// <summary>Requests in flight per company. Default: 10, as QBO.</summary>
     public int ConcurrentRequests { get; set; } = 10;
     /// <summary>The window. Default: one minute (a benchmark against a time-scaled emulator shortens it).</summary>
@@ -33,9 +39,10 @@ internal sealed class QboLimits : IDisposable
     {
         const int segments = 12;
         _segment = options.Window / segments;
+        // Two separate allowances that add up to RequestsPerWindow: batches have theirs, everything else the rest.
         _requests = new(new SlidingWindowRateLimiterOptions
         {
-            PermitLimit = options.RequestsPerWindow, Window = options.Window, SegmentsPerWindow = segments, QueueLimit = 0, AutoReplenishment = true,
+            PermitLimit = Math.Max(1, options.RequestsPerWindow - options.BatchRequestsPerWindow), Window = options.Window, SegmentsPerWindow = segments, QueueLimit = 0, AutoReplenishment = true,
         });
         _batches = new(new SlidingWindowRateLimiterOptions
         {
@@ -53,9 +60,8 @@ internal sealed class QboLimits : IDisposable
             slot.Dispose();
             return TimeSpan.FromMilliseconds(50);
         }
-        using var request = _requests.AttemptAcquire();
-        using var batchPermit = batch ? _batches.AttemptAcquire() : null;
-        if (!request.IsAcquired || batchPermit is { IsAcquired: false })
+        using var permit = (batch ? _batches : _requests).AttemptAcquire();
+        if (!permit.IsAcquired)
         {
             slot.Dispose();
             return _segment;

@@ -83,13 +83,16 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
     {
         if (saved.TotalAmt is { } total && total != plan.Total)
         {
-            var message = $"QuickBooks' total is {total:0.00} but Groundwork's is {plan.Total:0.00}. Check the tax and lines in QuickBooks.";
+            var message = TotalMismatchMessage(total, plan.Total);
             await DocumentSyncs.SetAsync(db, connection.Id, plan.DocumentId, SyncState.NeedsAttention, message, PushChecks.TotalMismatch, tid, now, ct);
             return PushEnd.NeedsAttention;
         }
         await DocumentSyncs.SetAsync(db, connection.Id, plan.DocumentId, SyncState.Synced, null, null, tid, now, ct);
         return PushEnd.Synced;
     }
+
+    public static string TotalMismatchMessage(decimal qbo, decimal groundwork) =>
+        $"QuickBooks' total is {qbo:0.00} but Groundwork's is {groundwork:0.00}. Check the tax and lines in QuickBooks.";
 
     /// <summary>≤ 50 characters: QBO's limit for a requestid.</summary>
     public static string RequestId(long documentId, int generation, string op) => $"gw-{documentId}-{generation}-{op}";

@@ -19,8 +19,8 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, PushPlanner planner, QboLists lists, CheckReadiness readiness,
     SyncJournal journal, AppClock clock, ITenantContext tenant)
 {
-    /// <summary>Rows taken per drain step.</summary>
-    public const int Chunk = 60;
+    /// <summary>Rows taken per drain step: enough for the bulk lanes to keep QBO's allowances busy.</summary>
+    public const int Chunk = 300;
 
     /// <summary>Readiness older than this is checked again before pushing (the tax agency may have been set up meanwhile).</summary>
     public static readonly TimeSpan ReadinessMaxAge = TimeSpan.FromMinutes(10);
@@ -58,6 +58,12 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         var documentIds = groups.Where(g => g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && g.Any(e => e.Operation == PushOperation.Push))
             .Select(g => g.Key.LocalId).ToList();
         var plans = documentIds.Count == 0 ? [] : await planner.PlanAsync(connection, settings, documentIds, ct);
+        var bulk = groups.Where(g => IsBulk(g, plans)).ToList();
+        if (bulk.Count >= 2)
+        {
+            await BulkAsync(connection, bulk.Select(g => (plans[g.Key.LocalId], g.ToList())).ToList(), ct);
+            groups = groups.Except(bulk).ToList();
+        }
         foreach (var group in groups)
         {
             var rows = group.ToList();
@@ -66,6 +72,64 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         }
         await PushRuns.FinishEmptyAsync(db, clock.UtcNow, ct);
         return clock.UtcNow;
+    }
+
+    /// <summary>A new document whose names are all linked and whose create is certain not to have been sent: it can go in bulk.</summary>
+    private static bool IsBulk(IGrouping<(LinkedKind Kind, long LocalId), QboOutboxEntry> g, Dictionary<long, PushPlan> plans) =>
+        g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && g.All(e => e.Operation == PushOperation.Push && !e.Uncertain)
+        && plans.TryGetValue(g.Key.LocalId, out var plan) && plan.CanPush && plan.Action == "create" && plan.Names.All(n => n.Action == "linked");
+
+    /// <summary>
+    /// Creates many documents at once through <see cref="BulkCreator"/> and records them in one transaction. Their rows are
+    /// marked uncertain first, so a crash mid-way makes the next attempt look each one up before writing again.
+    /// </summary>
+    private async Task BulkAsync(QboConnection connection, List<(PushPlan Plan, List<QboOutboxEntry> Rows)> work, CancellationToken ct)
+    {
+        var rowIds = work.SelectMany(w => w.Rows).Select(r => r.Id).ToList();
+        await db.QboOutbox.Where(e => rowIds.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
+        var results = await new BulkCreator(calls, tenant.OrganizationId!.Value).RunAsync([.. work.Select(w => w.Plan)], ct);
+        var rowsOf = work.ToDictionary(w => w.Plan.DocumentId, w => w.Rows);
+        var documentIds = work.Select(w => w.Plan.DocumentId).ToList();
+        await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).LoadAsync(ct);
+        var finished = new List<QboOutboxEntry>();
+        var failed = new List<BulkResult>();
+        var now = clock.UtcNow;
+        foreach (var result in results)
+        {
+            if (result.Saved is not { } saved)
+            {
+                failed.Add(result);
+                continue;
+            }
+            var plan = result.Plan;
+            var kind = SyncOutbox.LinkKind(plan.Kind);
+            var link = new QboLink { ConnectionId = connection.Id, Kind = kind, LocalId = plan.DocumentId, Source = QboLinkSource.Created, SyncToken = saved.SyncToken };
+            link.PointAt(plan.Entity, saved.Id!, saved.DocNumber ?? plan.Number);
+            db.QboLinks.Add(link);
+            journal.Add(kind, plan.DocumentId, plan.Number, rowsOf[plan.DocumentId][^1].Trigger, "create", plan.Entity, result.RequestId, SyncResult.Succeeded,
+                saved.Id, saved.SyncToken, result.IntuitTid);
+            var agrees = saved.TotalAmt is not { } total || total == plan.Total;
+            await DocumentSyncs.SetAsync(db, connection.Id, plan.DocumentId, agrees ? SyncState.Synced : SyncState.NeedsAttention,
+                agrees ? null : DocumentPusher.TotalMismatchMessage(saved.TotalAmt ?? 0, plan.Total), agrees ? null : PushChecks.TotalMismatch, result.IntuitTid, now, ct);
+            finished.AddRange(rowsOf[plan.DocumentId]);
+            foreach (var run in rowsOf[plan.DocumentId].Where(r => r.RunId is not null).Select(r => r.RunId!).Distinct())
+            {
+                await PushRuns.CountAsync(db, run, agrees, ct);
+            }
+        }
+        foreach (var row in work.SelectMany(w => w.Rows)) db.Entry(row).State = EntityState.Detached;
+        var finishedIds = finished.Select(r => r.Id).ToList();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await db.QboOutbox.Where(e => finishedIds.Contains(e.Id)).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        db.ChangeTracker.Clear();
+        foreach (var result in failed)
+        {
+            await FailedAsync(connection, await Reload(rowsOf[result.Plan.DocumentId], ct), result.Error!, ct);
+        }
     }
 
     /// <summary>Pushes one record; null when QuickBooks is not connected any more (the drain stops, the rows wait).</summary>

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Groundwork.QuickBooks;
+using Groundwork.QuickBooks.Wire;
+using Groundwork.Web.Features.QuickBooks.Gateway;
+using Groundwork.Web.Features.QuickBooks.Links;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>How one bulk create ended: the QBO record, or the fault (a whole batch that got no answer gives every item its fault).</summary>
+internal sealed record BulkResult(PushPlan Plan, QboTransaction? Saved, string RequestId, string? IntuitTid, QboException? Error);
+
+/// <summary>
+/// Creates documents whose names are all linked at QBO's per-company ceiling: one lane sends batch requests (up to 30
+/// creates each) and a few lanes send single creates, all at once, so both QBO allowances — 40 batch requests and the
+/// other requests of each minute — are used; the company's gateway keeps every lane inside them. Only QBO is called here:
+/// the caller records the results (one DbContext is not shared across lanes).
+/// </summary>
+internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
+{
+    /// <summary>Lanes of single creates beside the batch lane; QBO allows 10 requests in flight.</summary>
+    public const int SingleLanes = 3;
+
+    public async Task<List<BulkResult>> RunAsync(IReadOnlyList<PushPlan> plans, CancellationToken ct)
+    {
+        var queue = new ConcurrentQueue<PushPlan>(plans);
+        var results = new ConcurrentBag<BulkResult>();
+        var lanes = new List<Task> { BatchLaneAsync(queue, results, ct) };
+        lanes.AddRange(Enumerable.Range(0, SingleLanes).Select(_ => SingleLaneAsync(queue, results, ct)));
+        await Task.WhenAll(lanes);
+        return [.. results];
+    }
+
+    private async Task BatchLaneAsync(ConcurrentQueue<PushPlan> queue, ConcurrentBag<BulkResult> results, CancellationToken ct)
+    {
+        while (true)
+        {
+            var batch = new List<PushPlan>(QboClient.MaxBatchItems);
+            while (batch.Count < QboClient.MaxBatchItems && queue.TryDequeue(out var plan)) batch.Add(plan);
+            if (batch.Count == 0) return;
+            var requestId = BatchRequestId(batch);
+            var items = batch.Select((p, i) => Item(i.ToString(System.Globalization.CultureInfo.InvariantCulture), p)).ToList();
+            try
+            {
+                var answer = await calls.CallAsync(organizationId, (c, company, t) => c.BatchAsync(company, items, requestId, t), ct, batch: true);
+                var byId = answer.Value.ToDictionary(r => r.BatchId ?? "", StringComparer.Ordinal);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var itemId = $"{requestId}#{i}";
+                    var response = byId.GetValueOrDefault(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    QboTransaction? saved = batch[i].Entity switch
+                    {
+                        "Bill" => response?.Bill,
+                        "CreditMemo" => response?.CreditMemo,
+                        _ => response?.Invoice,
+                    };
+                    var error = saved is not null ? null : new QboException(response?.Fault is { } f
+                        ? QboFault.FromBody(f, answer.IntuitTid)
+                        : new QboFault(null, "QuickBooks answered the batch without this item.", null, null, null, answer.IntuitTid, []), System.Net.HttpStatusCode.BadRequest);
+                    results.Add(new BulkResult(batch[i], saved, itemId, answer.IntuitTid, error));
+                }
+            }
+            catch (QboException ex)
+            {
+                foreach (var plan in batch) results.Add(new BulkResult(plan, null, requestId, ex.IntuitTid, ex));
+            }
+        }
+    }
+
+    private async Task SingleLaneAsync(ConcurrentQueue<PushPlan> queue, ConcurrentBag<BulkResult> results, CancellationToken ct)
+    {
+        // Leave the first batch its items: singles only take what is left once a batch is on its way.
+        await Task.Yield();
+        while (queue.TryDequeue(out var plan))
+        {
+            var requestId = DocumentPusher.RequestId(plan.DocumentId, 0, "create");
+            try
+            {
+                var (saved, tid) = await CreateAsync(plan, requestId, ct);
+                results.Add(new BulkResult(plan, saved, requestId, tid, null));
+            }
+            catch (QboException ex)
+            {
+                results.Add(new BulkResult(plan, null, requestId, ex.IntuitTid, ex));
+            }
+        }
+    }
+
+    private async Task<(QboTransaction, string?)> CreateAsync(PushPlan plan, string requestId, CancellationToken ct)
+    {
+        var wire = QboDocumentMapper.ToWire(plan, Ids(plan));
+        switch (wire)
+        {
+            case QboInvoice i:
+                var invoice = await calls.CallAsync(organizationId, (c, company, t) => c.CreateAsync(company, i, requestId, t), ct);
+                return (invoice.Value, invoice.IntuitTid);
+            case QboCreditMemo m:
+                var memo = await calls.CallAsync(organizationId, (c, company, t) => c.CreateAsync(company, m, requestId, t), ct);
+                return (memo.Value, memo.IntuitTid);
+            default:
+                var bill = await calls.CallAsync(organizationId, (c, company, t) => c.CreateAsync(company, (QboBill)wire, requestId, t), ct);
+                return (bill.Value, bill.IntuitTid);
+        }
+    }
+
+    private static QboBatchItemRequest Item(string id, PushPlan plan) => QboDocumentMapper.ToWire(plan, Ids(plan)) switch
+    {
+        QboInvoice i => QboBatchItemRequest.For(id, QboBatchOperation.Create, i),
+        QboCreditMemo m => QboBatchItemRequest.For(id, QboBatchOperation.Create, m),
+        QboBill b => QboBatchItemRequest.For(id, QboBatchOperation.Create, b),
+        var other => throw new NotSupportedException(other.GetType().Name),
+    };
+
+    private static Dictionary<(LinkedKind, long), string> Ids(PushPlan plan) => plan.Names.ToDictionary(QboDocumentMapper.Key, n => n.QboId!);
+
+    /// <summary>
+    /// ≤ 36 characters (QBO's limit for a batch's requestid, with bIds of up to 10): derived from the documents, so a retry
+    /// of the same batch after a lost answer replays QBO's first answer instead of creating them again.
+    /// </summary>
+    internal static string BatchRequestId(IEnumerable<PushPlan> batch)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', batch.Select(p => p.DocumentId))));
+        return "gw-b-" + Convert.ToHexStringLower(hash)[..31];
+    }
+}
