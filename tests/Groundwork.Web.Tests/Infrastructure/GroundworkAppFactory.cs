@@ -58,6 +58,9 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
 
     public string Provider { get; }
 
+    /// <summary>This host's database, so a second host can be started on it (a restart, or another node).</summary>
+    public string ConnectionString => _connectionString;
+
     protected virtual bool SeedDemo => false;
 
     /// <summary>The embedded emulator's admin key: outside Development the app refuses to embed the emulator without one.</summary>
