@@ -27,6 +27,7 @@ public static class PushChecks
     public const string AmbiguousName = "ambiguous-name";
     public const string KindChanged = "kind-changed";
     public const string TotalMismatch = "total-mismatch";
+    public const string InactiveMapped = "inactive-mapping";
 
     /// <summary>QBO's DocNumber limit.</summary>
     public const int DocNumberMax = 21;
@@ -79,6 +80,12 @@ public static class PushChecks
         return new(LineAmount, $"Line {index + 1} (“{line.Name}”): {line.Quantity} × {line.UnitAmountCents / 100m:0.00} = {exact}, which QuickBooks rounds to {qboRounded:0.00}, " +
             $"but the line says {line.AmountCents / 100m:0.00}.", "Change the quantity or the unit amount so the amount comes out exact.", null, "Edit the document");
     }
+
+    /// <summary>A line mapped to an item or class made inactive in QuickBooks: QBO would answer 610 Object Not Found.</summary>
+    public static PushProblem InactiveMapping(string what, string name, DocumentLine line, int index) =>
+        new(InactiveMapped, $"Line {index + 1} (“{line.Name}”) maps to the {what} “{name}”, which is inactive in QuickBooks.",
+            $"Make it active in QuickBooks, or map the {(what == "class" ? "cost type" : "cost code")} to another {what}.",
+            what == "class" ? ClassesPage : Mappings.DefaultItem.PagePath, "Change the mapping");
 
     public static PushProblem? Totals(Document d) => d.Kind == DocumentKind.Bill && d.TotalCents < 0
         ? new(NegativeBill, "A bill cannot total less than zero in QuickBooks.", "Record a vendor credit in QuickBooks instead, or change the bill.", null, "Edit the bill")

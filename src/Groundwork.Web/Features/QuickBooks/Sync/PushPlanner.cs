@@ -13,7 +13,7 @@ public sealed record PushSettings(
     Readiness? Readiness, bool ClassesPerLine, bool CustomNumbers, bool UsingSalesTax, string? SalesTaxCodeId,
     (string Id, string? Name)? DefaultItem, bool DefaultItemUsable,
     IReadOnlyDictionary<long, (string Id, string? Name)> CostCodeItems, IReadOnlyDictionary<long, (string Id, string? Name)> CostTypeClasses,
-    IReadOnlyDictionary<long, string> CostTypeNames, QboCustomerLayout Layout);
+    IReadOnlyDictionary<long, string> CostTypeNames, QboCustomerLayout Layout, IReadOnlySet<string> InactiveItems, IReadOnlySet<string> InactiveClasses);
 
 /// <summary>
 /// Works out <see cref="PushPlan"/>s for documents from Groundwork's rows, the links and the cached QBO lists, with no QBO
@@ -32,11 +32,16 @@ public sealed class PushPlanner(GroundworkDbContext db)
         var usable = defaultItem is not null && await db.Set<QboListEntry>().AnyAsync(
             e => e.ConnectionId == connection.Id && e.List == QboListType.Item && e.QboId == defaultItem.QboId && e.Active, ct);
         var typeNames = await db.CostTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var inactive = await db.Set<QboListEntry>().AsNoTracking()
+            .Where(e => e.ConnectionId == connection.Id && !e.Active && (e.List == QboListType.Item || e.List == QboListType.Class))
+            .Select(e => new { e.List, e.QboId }).ToListAsync(ct);
         return new PushSettings(readiness, Ok("class-tracking"), Ok("custom-txn-numbers"), Ok("sales-tax"), salesTaxCodeId,
             defaultItem is null ? null : (defaultItem.QboId, defaultItem.QboName), usable,
             mappings.Where(m => m.Kind == LinkedKind.CostCode).ToDictionary(m => m.LocalId, m => (m.QboId, m.QboName)),
             mappings.Where(m => m.Kind == LinkedKind.CostType).ToDictionary(m => m.LocalId, m => (m.QboId, m.QboName)),
-            typeNames, connection.CustomerLayout);
+            typeNames, connection.CustomerLayout,
+            inactive.Where(e => e.List == QboListType.Item).Select(e => e.QboId).ToHashSet(StringComparer.Ordinal),
+            inactive.Where(e => e.List == QboListType.Class).Select(e => e.QboId).ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task<Dictionary<long, PushPlan>> PlanAsync(QboConnection connection, PushSettings settings, IReadOnlyCollection<long> documentIds, CancellationToken ct)
@@ -94,6 +99,8 @@ public sealed class PushPlanner(GroundworkDbContext db)
             var (itemId, itemName) = mapped ?? s.DefaultItem ?? ("", null);
             (string Id, string? Name)? cls = line.CostTypeId is { } type && s.CostTypeClasses.TryGetValue(type, out var c) ? c : null;
             anyClass |= cls is not null;
+            if (mapped is { } m && s.InactiveItems.Contains(m.Item1)) Add(PushChecks.InactiveMapping("Product/Service", m.Item2 ?? m.Item1, line, i));
+            if (cls is { } k && s.ClassesPerLine && s.InactiveClasses.Contains(k.Id)) Add(PushChecks.InactiveMapping("class", k.Name ?? k.Id, line, i));
             if (cls is null && line.CostTypeId is { } unmapped) unmappedTypes.Add(s.CostTypeNames.GetValueOrDefault(unmapped, $"#{unmapped}"));
             lines.Add(new PlannedLine(line.Position, line.Name, line.Description, itemId, itemName, mapped is null,
                 s.ClassesPerLine ? cls?.Id : null, s.ClassesPerLine ? cls?.Name : null,

@@ -1,6 +1,7 @@
 using Groundwork.QuickBooks;
 using Groundwork.QuickBooks.Wire;
 using Groundwork.Web.Features.QuickBooks.Sync;
+using Groundwork.Web.Tests.Features.QuickBooks.Mappings;
 using Groundwork.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,6 +107,24 @@ public sealed class PushPreflightTests(QboAppFactory app) : IClassFixture<QboApp
         Assert.Equal(1, await CustomersNamedAsync(owner, "Cool Cars"));
         var link = await app.WithDbAsync(owner.User, db => db.QboLinks.SingleAsync(l => l.Kind == Groundwork.Web.Features.QuickBooks.Links.LinkedKind.Customer && l.LocalId == customerId));
         Assert.Equal(Groundwork.Web.Features.QuickBooks.Links.QboLinkSource.Autofill, link.Source);
+    }
+
+    [Fact]
+    public async Task Push_LineMappedToAnItemMadeInactiveInQuickBooks_NeedsAttentionInsteadOf610()
+    {
+        var owner = await app.PushOwnerAsync();
+        var code = await owner.Api.CostCodeAsync("03 30 00", "Cast Concrete");
+        var items = await owner.Api.ItemIdsAsync();
+        (await owner.Api.PutJsonAsync($"/api/v1/quickbooks/mappings/cost-codes/{code}", new { qboItemId = items["Concrete"] })).EnsureSuccessStatusCode();
+        var concrete = (await owner.Qbo.Client.ReadAsync<QboItem>(owner.Qbo.Company, items["Concrete"], default)).Value;
+        await owner.Qbo.DeactivateAsync(concrete);
+        await owner.Api.ItemIdsAsync(refresh: true);
+        var (jobId, _, _, _, _) = await owner.Api.JobAsync();
+
+        var invoice = await owner.Api.InvoiceAsync(jobId, ("Pour", 1, 100m, false, code, null));
+        var sync = await owner.Api.SyncedAsync("invoices", invoice.Id(), "needsAttention");
+
+        Assert.Equal(PushChecks.InactiveMapped, sync.GetProperty("problem").GetString());
     }
 
     [Fact]
