@@ -10,8 +10,14 @@ public sealed record QboCompanyContext(string RealmId, string AccessToken)
     public override string ToString() => $"QboCompanyContext {{ RealmId = {RealmId} }}";
 }
 
+/// <summary>A successful QBO answer of any shape: lets code that handles answers generically (tracing) read Intuit's transaction id.</summary>
+public interface IQboAnswer
+{
+    string? IntuitTid { get; }
+}
+
 /// <summary>A successful QBO answer with Intuit's transaction id, kept for the audit trail.</summary>
-public sealed record QboResult<T>(T Value, string? IntuitTid, DateTimeOffset? ServerTime);
+public sealed record QboResult<T>(T Value, string? IntuitTid, DateTimeOffset? ServerTime) : IQboAnswer;
 
 /// <summary>One page of query results.</summary>
-public sealed record QboQueryPage<T>(IReadOnlyList<T> Items, int? StartPosition, int? MaxResults, string? IntuitTid);
+public sealed record QboQueryPage<T>(IReadOnlyList<T> Items, int? StartPosition, int? MaxResults, string? IntuitTid) : IQboAnswer;

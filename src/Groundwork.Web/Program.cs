@@ -22,6 +22,7 @@ public sealed class Program
         builder.AddGroundworkQuickBooks();
         builder.AddGroundworkOrleans();
         builder.AddGroundworkForwardedHeaders();
+        builder.AddGroundworkTelemetry();
 
         var app = builder.Build();
         if (await app.RunCommandAsync(args) is { } exitCode)

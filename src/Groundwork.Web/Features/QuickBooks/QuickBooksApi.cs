@@ -18,6 +18,7 @@ internal static class QuickBooksApi
         Import.ImportApi.MapImportApi(Layout.CustomerLayoutApi.MapCustomerLayoutApi(quickbooks));
         Mappings.CostCodeMappingsApi.MapCostCodeMappingsApi(quickbooks);
         Sync.PushApi.MapPushApi(quickbooks);
+        Sync.Log.SyncLogApi.MapSyncLogApi(quickbooks);
         return api;
     }
 }

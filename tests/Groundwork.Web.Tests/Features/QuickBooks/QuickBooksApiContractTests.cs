@@ -20,6 +20,8 @@ public sealed class QuickBooksApiContractTests(QboAppFactory app) : IClassFixtur
     [InlineData("get", "/api/v1/quickbooks/links")]
     [InlineData("put", "/api/v1/quickbooks/links/{kind}/{id}")]
     [InlineData("post", "/api/v1/quickbooks/links/link-exact")]
+    [InlineData("get", "/api/v1/quickbooks/log")]
+    [InlineData("get", "/api/v1/quickbooks/log.csv")]
     public async Task ContractRoute_IsInTheOpenApiDocument(string method, string path)
     {
         var response = await app.CreateClient().GetAsync("/openapi/v1.json");

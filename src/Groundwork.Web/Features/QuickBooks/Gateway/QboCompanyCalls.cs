@@ -7,17 +7,37 @@ namespace Groundwork.Web.Features.QuickBooks.Gateway;
 /// How Groundwork code calls QBO for an organization, and the one owner of retries: every attempt takes a concurrency
 /// slot and rate-limit permits from the company's gateway grain and gives the slot back when it ends, so a throttled call
 /// waits without holding a slot and its retry counts against the limits like any call. What to do after a failure is
-/// <see cref="QboRetryClassifier"/>'s decision: wait and retry, refresh the token once, or give up.
+/// <see cref="QboRetryClassifier"/>'s decision: wait and retry, refresh the token once, or give up. Each call is a span
+/// (<see cref="QboCallTrace"/>) and each request sent is counted.
 /// </summary>
-public sealed class QboCompanyCalls(IGrainFactory grains, QboClient client, AppClock clock)
+public sealed class QboCompanyCalls(IGrainFactory grains, QboClient client, AppClock clock, Sync.SyncMetrics metrics)
 {
     /// <param name="maxAttempts">
     /// Fewer attempts for a person waiting on the page (“Check again”); the classifier's own cap
     /// (<see cref="QboRetryClassifier.MaxTransientAttempts"/>) otherwise.
     /// </param>
     /// <param name="maxWait">The longest wait before a retry that is worth it (a person is waiting); none by default.</param>
+    /// <param name="operation">The span's and counter's operation (create, update, void, …); by default read, write or query, from the result type.</param>
+    /// <param name="entity">The QBO entity for the span; by default the result's wire record (QboInvoice → Invoice).</param>
+    /// <param name="requestId">The write's requestid, for the span: the key that ties a trace to the transactions log.</param>
     public async Task<T> CallAsync<T>(long organizationId, Func<QboClient, QboCompanyContext, CancellationToken, Task<T>> call,
-        CancellationToken ct, bool batch = false, int maxAttempts = QboRetryClassifier.MaxTransientAttempts, TimeSpan? maxWait = null)
+        CancellationToken ct, bool batch = false, int maxAttempts = QboRetryClassifier.MaxTransientAttempts, TimeSpan? maxWait = null,
+        string? operation = null, string? entity = null, string? requestId = null)
+    {
+        using var trace = QboCallTrace.Start<T>(metrics, organizationId, operation, entity, requestId);
+        try
+        {
+            return await AttemptAsync(organizationId, call, trace, batch, maxAttempts, maxWait, ct);
+        }
+        catch (Exception e)
+        {
+            trace.Aborted(e);
+            throw;
+        }
+    }
+
+    private async Task<T> AttemptAsync<T>(long organizationId, Func<QboClient, QboCompanyContext, CancellationToken, Task<T>> call, QboCallTrace trace,
+        bool batch, int maxAttempts, TimeSpan? maxWait, CancellationToken ct)
     {
         var gateway = grains.GetGrain<IQboGatewayGrain>(organizationId);
         string? rejected = null;
@@ -31,15 +51,25 @@ public sealed class QboCompanyCalls(IGrainFactory grains, QboClient client, AppC
             {
                 var access = await gateway.GetAccessAsync(forceRefresh: rejected is not null, rejected);
                 used = access.AccessToken;
-                return await call(client, Context(access), ct);
+                trace.Realm(access.RealmId);
+                var result = await call(client, Context(access), ct);
+                trace.Succeeded(result, attempt);
+                return result;
             }
             catch (QboException ex) when (attempt < maxAttempts || ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
             {
                 // A 401 is counted by refreshes (one per call), so one after a throttled retry still gets its refresh.
                 var unauthorized = ex.StatusCode == System.Net.HttpStatusCode.Unauthorized;
                 decision = ex.Classify(unauthorized ? refreshes + 1 : attempt, clock.GetUtcNow());
-                if (decision is QboRetryDecision.Fail or QboRetryDecision.RereadThenRetry) throw;
-                if (decision is QboRetryDecision.RetryAfter { Delay: var tooLong } && tooLong > maxWait) throw;
+                var givesUp = decision is QboRetryDecision.Fail or QboRetryDecision.RereadThenRetry
+                    || (decision is QboRetryDecision.RetryAfter { Delay: var tooLong } && tooLong > maxWait);
+                trace.Failed(ex, attempt, final: givesUp);
+                if (givesUp) throw;
+            }
+            catch (QboException ex)
+            {
+                trace.Failed(ex, attempt, final: true);
+                throw;
             }
             finally
             {

@@ -17,7 +17,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// not connected: reconnecting wakes the grain).
 /// </summary>
 public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, PushPlanner planner, QboLists lists, CheckReadiness readiness,
-    SyncJournal journal, AppClock clock, ITenantContext tenant)
+    SyncJournal journal, AppClock clock, ITenantContext tenant, SyncMetrics metrics)
 {
     /// <summary>Rows taken per drain step: enough for the bulk lanes to keep QBO's allowances busy.</summary>
     public const int Chunk = 300;
@@ -152,6 +152,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             else
                 end = PushEnd.Synced; // The document is gone: nothing to push.
             await FinishAsync(rows, end == PushEnd.Synced, ct);
+            metrics.Pushed(kind, end == PushEnd.Synced ? SyncState.Synced : SyncState.NeedsAttention);
             return true;
         }
         catch (QboNotConnectedException)
@@ -165,6 +166,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             journal.Add(kind, localId, null, entry.Trigger, "check", null, null, SyncResult.Refused, code: refused.Problem.Code, message: refused.Problem.Message);
             if (isDocument) await DocumentSyncs.SetAsync(db, connection.Id, localId, SyncState.NeedsAttention, refused.Problem.Message, refused.Problem.Code, null, clock.UtcNow, ct);
             await FinishAsync(await Reload(rows, ct), false, ct);
+            metrics.Pushed(kind, SyncState.NeedsAttention);
             return true;
         }
         catch (QboException ex)
@@ -206,6 +208,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
                     qboCode, ex.IntuitTid, clock.UtcNow, ct, retryAt);
             }
             await db.SaveChangesAsync(ct);
+            metrics.Pushed(entry.Kind, SyncState.Retrying);
             return;
         }
         if (isDocument)
@@ -216,6 +219,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             await DocumentSyncs.SetAsync(db, connection.Id, entry.LocalId, SyncState.NeedsAttention, message, qboCode, ex.IntuitTid, clock.UtcNow, ct);
         }
         await FinishAsync(rows, false, ct);
+        metrics.Pushed(entry.Kind, SyncState.NeedsAttention);
     }
 
     /// <summary>Removes the rows and counts them on their runs; saved together with everything the push wrote locally.</summary>
