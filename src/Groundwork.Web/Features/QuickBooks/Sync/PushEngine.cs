@@ -77,7 +77,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
     /// <summary>A new document whose names are all linked and whose create is certain not to have been sent: it can go in bulk.</summary>
     private static bool IsBulk(IGrouping<(LinkedKind Kind, long LocalId), QboOutboxEntry> g, Dictionary<long, PushPlan> plans) =>
         g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && g.All(e => e.Operation == PushOperation.Push && !e.Uncertain)
-        && plans.TryGetValue(g.Key.LocalId, out var plan) && plan.CanPush && plan.Action == "create" && plan.Names.All(n => n.Action == "linked");
+        && plans.TryGetValue(g.Key.LocalId, out var plan) && plan.Finalized && plan.CanPush && plan.Action == "create" && plan.Names.All(n => n.Action == "linked");
 
     /// <summary>
     /// Creates many documents at once through <see cref="BulkCreator"/> and records them in one transaction. Their rows are
@@ -143,7 +143,8 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         try
         {
             PushEnd end;
-            if (rows.Any(r => r.Operation == PushOperation.Void))
+            // A void, or a document voided or rejected since it was queued: QuickBooks gets a void if it has the document, else nothing.
+            if (rows.Any(r => r.Operation == PushOperation.Void) || (plans.TryGetValue(localId, out var unfinalized) && !unfinalized.Finalized))
                 end = await new VoidPusher(db, writes, journal, clock.UtcNow).VoidAsync(connection, kind, localId, entry.Trigger, ct);
             else if (!isDocument)
                 end = await new RenamePusher(db, writes, journal).RenameAsync(connection, kind, localId, entry.Trigger, ct);

@@ -30,6 +30,9 @@ public sealed record PushPlan(
 {
     public bool CanPush => Problems.Count == 0;
 
+    /// <summary>Whether the document is (still) finalized: one voided or rejected before its push never goes to QuickBooks.</summary>
+    public bool Finalized { get; init; } = true;
+
     /// <summary>The Groundwork marker in PrivateNote: how a document is recognised in QBO after an uncertain write.</summary>
     public string Marker => PushMarker.For(Kind, DocumentId);
 }

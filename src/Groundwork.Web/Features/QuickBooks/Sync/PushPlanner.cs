@@ -117,7 +117,7 @@ public sealed class PushPlanner(GroundworkDbContext db)
         var tax = d.Kind == DocumentKind.Invoice && s.UsingSalesTax ? sign * d.TaxCents / 100m : 0;
         return new PushPlan(d.Id, d.Kind, d.Number, entity, link is null ? "create" : "update", link?.QboId, planned, lines,
             s.CustomNumbers ? d.Number : null, d.IssueDate, d.DueDate, sign * d.SubtotalCents / 100m, tax, sign * d.SubtotalCents / 100m + tax,
-            tax != 0 ? s.SalesTaxCodeId : null, problems);
+            tax != 0 ? s.SalesTaxCodeId : null, problems) { Finalized = DocumentRules.IsFinalized(d) };
     }
 }
 

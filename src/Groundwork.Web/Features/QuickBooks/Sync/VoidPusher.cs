@@ -18,7 +18,12 @@ internal sealed class VoidPusher(GroundworkDbContext db, QboWrites qbo, SyncJour
     public async Task<PushEnd> VoidAsync(QboConnection connection, LinkedKind kind, long documentId, string trigger, CancellationToken ct)
     {
         var link = await db.QboLinks.FirstOrDefaultAsync(l => l.ConnectionId == connection.Id && l.Kind == kind && l.LocalId == documentId, ct);
-        if (link is null) return PushEnd.Synced;
+        if (link is null)
+        {
+            // Voided (or rejected) before it was ever pushed: nothing is in QuickBooks, and nothing is sent.
+            await DocumentSyncs.SetAsync(db, connection.Id, documentId, SyncState.NotSynced, "Not in QuickBooks: it was voided before it was pushed.", null, null, now, ct);
+            return PushEnd.Synced;
+        }
         var number = await db.Documents.Where(d => d.Id == documentId).Select(d => d.Number).FirstOrDefaultAsync(ct) ?? link.QboName ?? "";
         string? tid;
         string? token;

@@ -2,7 +2,9 @@ using System.Text;
 using Groundwork.QuickBooks;
 using Groundwork.QuickBooks.Wire;
 using Groundwork.Web.Features.QuickBooks.Links;
+using Groundwork.Web.Features.QuickBooks.Sync;
 using Groundwork.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Tests.Features.QuickBooks.Sync;
@@ -48,6 +50,25 @@ public sealed class PushFollowUpTests(FakeClockQboAppFactory app) : IClassFixtur
         Assert.DoesNotContain(memos, m => m.Id == memoId);
         var log = await app.WithDbAsync(owner.User, db => db.QboSyncLog.Where(e => e.LocalId == credit.Id()).Select(e => e.Operation).ToListAsync());
         Assert.Contains("delete", log);
+    }
+
+    [Fact]
+    public async Task VoidBeforeThePushRan_SendsNothingToQuickBooks()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (jobId, _, _, customer, _) = await owner.Api.JobAsync();
+        await app.WithDbAsync(owner.User, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, Groundwork.Web.Features.QuickBooks.Connection.QboConnectionStatus.NeedsReconnect)));
+        var invoice = await owner.Api.InvoiceAsync(jobId, ("Work", 1, 10m, false, null, null));
+        await owner.Api.ActAsync($"/api/v1/invoices/{invoice.Id()}/void");
+        await app.WithDbAsync(owner.User, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, Groundwork.Web.Features.QuickBooks.Connection.QboConnectionStatus.Connected)));
+
+        await app.Services.GetRequiredService<IGrainFactory>().GetGrain<ICompanySyncGrain>(owner.User.OrganizationId).WakeAsync();
+        var sync = await owner.Api.SyncedAsync("invoices", invoice.Id(), "notSynced");
+
+        Assert.Contains("voided before it was pushed", sync.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var customers = (await owner.Qbo.Client.QueryAsync<QboCustomer>(owner.Qbo.Company, QboQuery.From("Customer").WhereEquals("DisplayName", customer), default)).Items;
+        Assert.Empty(customers);
+        Assert.Equal(0, await app.WithDbAsync(owner.User, db => db.QboOutbox.CountAsync()));
     }
 
     [Fact]
