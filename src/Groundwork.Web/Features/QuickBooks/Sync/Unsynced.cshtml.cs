@@ -39,6 +39,7 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
 
     public async Task<IActionResult> OnPostPushAsync(List<long>? documentIds, string? returnUrl, CancellationToken ct)
     {
+        if (documentIds is not { Count: > 0 }) return await NothingSelectedAsync("push", ct);
         var outcome = await push.HandleAsync(new PushRequest { DocumentIds = documentIds ?? [] }, ct);
         if (outcome.IsOk && returnUrl is not null && Url.IsLocalUrl(returnUrl))
         {
@@ -54,7 +55,12 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
     public async Task<IActionResult> OnPostPreviewAsync(List<long>? documentIds, CancellationToken ct)
     {
         if (documentIds is { Count: > 0 }) return Redirect(PreviewModel.Link(documentIds));
-        ModelState.AddModelError("", "Select the documents to preview, or use Preview all.");
+        return await NothingSelectedAsync("preview", ct);
+    }
+
+    private async Task<IActionResult> NothingSelectedAsync(string what, CancellationToken ct)
+    {
+        ModelState.AddModelError("", $"Select the documents to {what}, or use {(what == "push" ? "Push All" : "Preview all")}.");
         await LoadAsync(ct);
         return Page();
     }
@@ -99,7 +105,6 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
     private async Task<IActionResult> RefusedAsync<T>(Outcome<T> outcome, CancellationToken ct)
     {
         ModelState.AddOutcome(outcome, prefix: "");
-        if (outcome.Kind != OutcomeKind.Invalid) ModelState.AddModelError("", outcome.Message ?? "The request was refused.");
         await LoadAsync(ct);
         return Page();
     }

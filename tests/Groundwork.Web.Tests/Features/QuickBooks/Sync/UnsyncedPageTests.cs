@@ -99,6 +99,9 @@ public sealed class UnsyncedPageTests(QboAppFactory app) : IClassFixture<QboAppF
         await app.SlowQuickBooksAsync(owner.Realm, 400);
 
         var page = await owner.Browser.GetPageAsync(UnsyncedPage);
+        var none = await owner.Browser.SubmitAsync(page.Form("#push-form"), button: "Push selected");
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Contains("Select the documents to push", (await none.ParseAsync()).Errors(), StringComparison.Ordinal);
         Assert.Equal("Push All (3)", page.QuerySelector("#push-all")?.TextContent);
         var firstRun = (await owner.Browser.SubmitAsync(page.Form("#push-all-form"))).RunId();
         var secondRun = (await owner.Browser.SubmitAsync(page.Form("#push-all-form"))).RunId();
