@@ -35,7 +35,7 @@
         const response = await fetch(window.location.href, { credentials: "same-origin" });
         if (!response.ok) return;
         const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-        for (const id of ["unsynced-list", "unsynced-count", "push-all"]) {
+        for (const id of ["unsynced-list", "unsynced-count", "nav-unsynced-count", "push-all"]) {
             const now = document.getElementById(id);
             const next = fresh.getElementById(id);
             if (now && next) now.replaceWith(next);

@@ -59,6 +59,7 @@ public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.Locator("#push-failed")).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator("#all-synced")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#unsynced-count")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#nav-unsynced-count")).ToHaveCountAsync(0);
 
         await SlowQuickBooksAsync(page, latencyMs: 0);
         Assert.Empty(violations);
