@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.Customers;
 
-public sealed class DetailsModel(GroundworkDbContext db) : PageModel
+public sealed class DetailsModel(GroundworkDbContext db, QuickBooks.Sync.DocumentSyncView sync) : PageModel
 {
     private const int ShownInvoices = 100;
 
@@ -33,7 +33,8 @@ public sealed class DetailsModel(GroundworkDbContext db) : PageModel
         OpenBalanceCents = (await invoices.Where(DocumentRules.Open).Select(d => new { d.TotalCents, d.PaidCents }).ToListAsync(ct))
             .Sum(d => (decimal)d.TotalCents - d.PaidCents);
         var recent = await invoices.Include(d => d.Job).OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id).Take(ShownInvoices).ToListAsync(ct);
-        Invoices = new DocumentTable("customer-invoices", DocumentKind.Invoice, recent, ShowJob: true, ShowParty: false);
+        var column = await QuickBooks.Sync.SyncColumn.LoadAsync(db, sync, recent, ct);
+        Invoices = new DocumentTable("customer-invoices", DocumentKind.Invoice, recent, ShowJob: true, ShowParty: false, column);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Account;
 using Groundwork.Web.Features.Payments;
+using Groundwork.Web.Features.QuickBooks.Sync;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,13 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.Documents;
 
-public sealed class DetailsModel(GroundworkDbContext db, ChangeDocumentStatus change) : PageModel
+public sealed class DetailsModel(GroundworkDbContext db, ChangeDocumentStatus change, DocumentSyncView sync, SyncFixes fixes) : PageModel
 {
     private Dictionary<long, string> _codes = [];
     private Dictionary<long, string> _types = [];
 
     public Document Document { get; private set; } = null!;
     public IReadOnlyList<(Payment Payment, long Applied)> Payments { get; private set; } = [];
+    /// <summary>The QuickBooks panel; null while the organization has nothing to do with QuickBooks.</summary>
+    public DocumentSyncPanel? QuickBooksPanel { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string kind, long id, CancellationToken ct) =>
         await LoadAsync(kind, id, ct) ? Page() : NotFound();
@@ -64,6 +67,7 @@ public sealed class DetailsModel(GroundworkDbContext db, ChangeDocumentStatus ch
         Payments = payments.Select(p => (p, p.Applications.Where(a => a.DocumentId == id).Sum(a => a.AmountCents))).ToList();
         _codes = await db.CostCodes.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Number + " " + c.Name, ct);
         _types = await db.CostTypes.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        QuickBooksPanel = await DocumentSyncPanel.LoadAsync(db, sync, fixes, document, ct);
         return true;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.Jobs;
 
 /// <summary>A job's own page: where it is, for whom, and what has been invoiced and billed on it.</summary>
-public sealed class DetailsModel(GroundworkDbContext db) : PageModel
+public sealed class DetailsModel(GroundworkDbContext db, QuickBooks.Sync.DocumentSyncView sync) : PageModel
 {
     public Job Job { get; private set; } = null!;
     public DocumentTable Invoices { get; private set; } = null!;
@@ -21,8 +21,9 @@ public sealed class DetailsModel(GroundworkDbContext db) : PageModel
         Job = job;
         var documents = await db.Documents.AsNoTracking().Include(d => d.Vendor).Include(d => d.Customer).Where(d => d.JobId == id)
             .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id).ToListAsync(ct);
-        Invoices = new DocumentTable("job-invoices", DocumentKind.Invoice, documents.Where(d => d.Kind == DocumentKind.Invoice).ToList(), ShowJob: false, ShowParty: false);
-        Bills = new DocumentTable("job-bills", DocumentKind.Bill, documents.Where(d => d.Kind == DocumentKind.Bill).ToList(), ShowJob: false, ShowParty: true);
+        var column = await QuickBooks.Sync.SyncColumn.LoadAsync(db, sync, documents, ct);
+        Invoices = new DocumentTable("job-invoices", DocumentKind.Invoice, documents.Where(d => d.Kind == DocumentKind.Invoice).ToList(), ShowJob: false, ShowParty: false, column);
+        Bills = new DocumentTable("job-bills", DocumentKind.Bill, documents.Where(d => d.Kind == DocumentKind.Bill).ToList(), ShowJob: false, ShowParty: true, column);
         return Page();
     }
 }

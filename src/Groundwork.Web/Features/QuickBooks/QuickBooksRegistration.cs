@@ -67,7 +67,7 @@ internal static class QuickBooksRegistration
             o.Prefix = emulator.Prefix;
         });
         builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>()
-            .AddScoped<Sync.DocumentSyncView>();
+            .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>();
         builder.Services.AddHostedService<Sync.OutboxStartup>();
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));

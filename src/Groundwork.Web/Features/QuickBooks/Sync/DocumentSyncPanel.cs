@@ -1,0 +1,26 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>The QuickBooks panel of a document's page: its state, the fix when it is held back, and its audit trail.</summary>
+public sealed record DocumentSyncPanel(Document Document, DocumentSyncDto Sync, PushProblem? Fix, IReadOnlyList<SyncAuditDto> Audit)
+{
+    public const string Partial = "/Features/QuickBooks/Sync/_DocumentSyncPanel.cshtml";
+
+    /// <summary>"Push now" is offered for a finalized document QuickBooks does not have right: not pushed yet, or held back.</summary>
+    public bool CanPushNow => DocumentRules.IsFinalized(Document) && Sync.State is "notSynced" or "needsAttention";
+
+    /// <summary>The panel, or null when the document has nothing to do with QuickBooks: never connected and never pushed.</summary>
+    public static async Task<DocumentSyncPanel?> LoadAsync(GroundworkDbContext db, DocumentSyncView view, SyncFixes fixes, Document document, CancellationToken ct)
+    {
+        var audit = await view.AuditAsync(document.Kind, document.Id, ct);
+        if (audit.Count == 0 && !await db.QboConnections.AnyAsync(ct)) return null;
+        var sync = await view.ForAsync(document.Id, ct);
+        var fix = sync.State == "needsAttention" && sync.Problem is not null
+            ? (await fixes.ForAsync(new Dictionary<long, string?> { [document.Id] = sync.Problem }, ct)).GetValueOrDefault(document.Id)
+            : null;
+        return new DocumentSyncPanel(document, sync, fix, audit);
+    }
+}

@@ -1,0 +1,51 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Features.QuickBooks.Names;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>What the fix did: the new name, and the push it started.</summary>
+public sealed record RenamedAndPushed(RenamedName Renamed, PushRunDto Run);
+
+/// <summary>
+/// The one-click name fix of Unsynced Records: applies the rename the push's plan suggests for the name that holds the
+/// document back (found by <see cref="SyncFixes"/>, so the click does exactly what the page offered), through
+/// <see cref="RenameForQuickBooks"/> (the names screen's rename, whose rules stay the only ones); then starts a push
+/// (<see cref="StartPush"/>) of the document and of every other held-back document with that name — one rename fixes them all.
+/// </summary>
+public sealed class RenameAndPush(GroundworkDbContext db, SyncFixes fixes, RenameForQuickBooks rename, StartPush push) : IUseCase
+{
+    public async Task<Outcome<RenamedAndPushed>> HandleAsync(long documentId, CancellationToken ct)
+    {
+        var code = await db.DocumentSyncs.AsNoTracking().Where(s => s.DocumentId == documentId && s.State == SyncState.NeedsAttention)
+            .Select(s => s.Problem).FirstOrDefaultAsync(ct);
+        var fix = code is null ? null : (await fixes.ForAsync(new Dictionary<long, string?> { [documentId] = code }, ct)).GetValueOrDefault(documentId);
+        if (fix is null || !SyncFixes.OffersRename(fix))
+            return Outcome<RenamedAndPushed>.Conflict("This document is not held back by a name Groundwork can rename: push it again, or fix it on the names page.");
+        var kind = SyncFixes.RenameKind(fix)!.Value;
+        var renamed = await rename.HandleAsync(kind, fix.NameId!.Value, new RenameInput { Name = fix.SuggestedName }, ct);
+        if (!renamed.IsOk) return LinkName.Relay<RenamedName, RenamedAndPushed>(renamed);
+        var held = await HeldBackAsync(kind, fix.NameId.Value, ct);
+        var ids = held.Append(documentId).Distinct().Take(StartPush.MaxDocuments).ToList();
+        var run = await push.HandleAsync(new PushRequest { DocumentIds = ids }, ct);
+        return run.IsOk
+            ? Outcome<RenamedAndPushed>.Ok(new RenamedAndPushed(renamed.Value!, run.Value!))
+            : LinkName.Relay<PushRunDto, RenamedAndPushed>(run);
+    }
+
+    /// <summary>Finalized documents needing attention whose customer, location or vendor is this record.</summary>
+    private async Task<List<long>> HeldBackAsync(NameKind kind, long id, CancellationToken ct)
+    {
+        var held = db.Documents.AsNoTracking().Where(DocumentRules.Finalized)
+            .Where(d => db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State == SyncState.NeedsAttention));
+        held = kind switch
+        {
+            NameKind.Customer => held.Where(d => d.Job!.Location!.CustomerId == id),
+            NameKind.Location => held.Where(d => d.Job!.LocationId == id),
+            _ => held.Where(d => d.VendorId == id),
+        };
+        return await held.OrderBy(d => d.Id).Select(d => d.Id).Take(StartPush.MaxDocuments).ToListAsync(ct);
+    }
+}

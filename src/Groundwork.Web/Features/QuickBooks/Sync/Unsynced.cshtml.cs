@@ -1,0 +1,136 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Account;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>
+/// Settings → Integrations → QuickBooks → Unsynced Records: finalized documents not (or not correctly) in QuickBooks, with
+/// the reason and the fix; Push selected, Push All, a one-click rename for a name QuickBooks would refuse, and the run's
+/// progress (push-progress.js keeps it live; without script a reload shows it). Accountants read; Owner/Admin push.
+/// </summary>
+[Authorize(Policy = AccountServiceCollectionExtensions.AccountantPolicy)]
+[PostsRequirePolicy(AccountServiceCollectionExtensions.AdminPolicy)]
+public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncFixes fixes, GroundworkDbContext db) : PageModel
+{
+    public const string Path = "/Settings/Integrations/QuickBooks/Unsynced";
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public ListQuery Query { get; set; } = new();
+
+    /// <summary>The push run whose progress is shown (a Push All still running is shown without it).</summary>
+    [BindProperty(SupportsGet = true, Name = "run")]
+    public string? RunId { get; set; }
+
+    public PageOf<UnsyncedRow>? Result { get; private set; }
+    public IReadOnlyDictionary<long, PushProblem> Fixes { get; private set; } = new Dictionary<long, PushProblem>();
+    public PushRunDto? Run { get; private set; }
+    public string? NotConnected { get; private set; }
+    /// <summary>Connected once but not now (disconnected, or the tokens need a reconnect): the list shows, pushing waits.</summary>
+    public string? Paused { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostPushAsync(List<long>? documentIds, string? returnUrl, CancellationToken ct)
+    {
+        if (documentIds is not { Count: > 0 }) return await NothingSelectedAsync("push", ct);
+        var outcome = await push.HandleAsync(new PushRequest { DocumentIds = documentIds ?? [] }, ct);
+        if (outcome.IsOk && returnUrl is not null && Url.IsLocalUrl(returnUrl))
+        {
+            TempData["Flash"] = "Queued for QuickBooks.";
+            return LocalRedirect(returnUrl);
+        }
+        return await StartedAsync(outcome, ct);
+    }
+
+    public async Task<IActionResult> OnPostPushAllAsync(CancellationToken ct) =>
+        await StartedAsync(await push.HandleAsync(new PushRequest { All = true }, ct), ct);
+
+    public async Task<IActionResult> OnPostPreviewAsync(List<long>? documentIds, CancellationToken ct)
+    {
+        if (documentIds is { Count: > 0 }) return Redirect(PreviewModel.Link(documentIds));
+        return await NothingSelectedAsync("preview", ct);
+    }
+
+    private async Task<IActionResult> NothingSelectedAsync(string what, CancellationToken ct)
+    {
+        ModelState.AddModelError("", $"Select the documents to {what}, or use {(what == "push" ? "Push All" : "Preview all")}.");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(string? runId, CancellationToken ct)
+    {
+        var outcome = await push.CancelAsync(runId ?? "", ct);
+        if (!outcome.IsOk) return await RefusedAsync(outcome, ct);
+        TempData["Flash"] = $"Push cancelled: {outcome.Value!.Done} pushed, the rest are back in the list.";
+        return Back(outcome.Value.Id);
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(long documentId, [FromServices] RenameAndPush rename, CancellationToken ct)
+    {
+        var outcome = await rename.HandleAsync(documentId, ct);
+        if (!outcome.IsOk) return await RefusedAsync(outcome, ct);
+        TempData["Flash"] = $"Renamed to “{outcome.Value!.Renamed.Name}” and pushing again.";
+        return Back(outcome.Value.Run.Id);
+    }
+
+    /// <summary>This page with its search and page kept, and the run to follow.</summary>
+    public string Link(string? runId) =>
+        Path + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(Kept(runId)).ToQueryString().Value;
+
+    private IEnumerable<KeyValuePair<string, string>> Kept(string? runId)
+    {
+        if (!string.IsNullOrWhiteSpace(Query.Q)) yield return new("q", Query.Q);
+        if (Query.Page is > 1) yield return new("page", Query.SafePage.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (runId is not null) yield return new("run", runId);
+    }
+
+    private async Task<IActionResult> StartedAsync(Outcome<PushRunDto> outcome, CancellationToken ct)
+    {
+        if (!outcome.IsOk) return await RefusedAsync(outcome, ct);
+        var run = outcome.Value!;
+        TempData["Flash"] = run.Total == 0 ? "Nothing to push." : $"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.";
+        return Back(run.Id);
+    }
+
+    private RedirectResult Back(string runId) => Redirect(Link(runId));
+
+    private async Task<IActionResult> RefusedAsync<T>(Outcome<T> outcome, CancellationToken ct)
+    {
+        ModelState.AddOutcome(outcome, prefix: "");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var outcome = await records.ListAsync(new ListQuery { Q = Query.Q, Page = Query.Page, PageSize = PageSize }, ct);
+        if (!outcome.IsOk)
+        {
+            NotConnected = outcome.Message;
+            return;
+        }
+        Result = outcome.Value;
+        Fixes = await fixes.ForAsync(Result!.Items.Where(r => r.State == "needsAttention").ToDictionary(r => r.DocumentId, r => r.Problem), ct);
+        var status = await db.QboConnections.AsNoTracking().Select(c => c.Status).FirstAsync(ct);
+        if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed: reconnect it under Settings → Integrations.";
+        Run = await RunAsync(ct);
+    }
+
+    /// <summary>The run named in the address, else a Push All still running (someone else's, or from before a reload).</summary>
+    private async Task<PushRunDto?> RunAsync(CancellationToken ct)
+    {
+        var id = RunId is { Length: > 0 and <= 32 } named ? named
+            : await db.PushRuns.AsNoTracking().Where(r => r.RunningKey != null).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        if (id is null) return null;
+        var run = await push.StatusAsync(id, ct);
+        return run.IsOk ? run.Value : null;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Groundwork.Web.Tests.Browser;
+
+/// <summary>
+/// Push All in Chromium, as the demo organization's owner meets it right after connecting "Groundwork Demo Builders": every
+/// finalized invoice and bill made before connecting waits in Unsynced Records; Push All sends them with live progress;
+/// the customer whose name has a colon is held back with the rename fix; one click fixes it and pushes again; the
+/// QuickBooks side (the emulator's own UI) then holds every invoice and bill with Groundwork's totals.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Realm = "9341452525163001";
+    private static readonly string[] CostTypes = ["Labor", "Materials", "Subcontractor", "Equipment", "Other"];
+
+    [Fact]
+    public async Task Owner_PushesAll_WatchesItFinish_FixesTheColonName_AndQuickBooksHasEveryDocumentWithItsTotal()
+    {
+        var page = await browser.SignedInPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add($"{page.Url}: {message.Text}");
+        };
+        await ConnectAsync(page);
+        await ChooseDefaultItemAndClassesAsync(page);
+
+        await page.Locator("#qbo-nav-unsynced").ClickAsync();
+        await Assertions.Expect(page.Locator("#unsynced tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#nav-unsynced-count")).ToBeVisibleAsync();
+        // QuickBooks answers slowly, so the page opens on a running push and push-progress.js carries it to the end.
+        await SlowQuickBooksAsync(page, latencyMs: 100);
+        await page.Locator("#push-all").ClickAsync();
+        await Assertions.Expect(page.Locator("#push-state")).ToHaveTextAsync("Running");
+        await Assertions.Expect(page.Locator("#push-cancel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#push-percent")).ToHaveTextAsync("100%", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("#push-state")).ToHaveTextAsync("Finished");
+        await Assertions.Expect(page.Locator("#push-cancel")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#push-remaining")).ToHaveTextAsync("0");
+
+        // Only the colon customer's documents are left, each held back with the one-click rename.
+        var held = page.Locator("#unsynced tbody tr");
+        await Assertions.Expect(held.First).ToHaveAttributeAsync("data-state", "needsAttention");
+        await Assertions.Expect(page.Locator("#unsynced tbody tr:not([data-state='needsAttention'])")).ToHaveCountAsync(0);
+        foreach (var row in await held.AllAsync())
+        {
+            await Assertions.Expect(row.Locator(".reason")).ToContainTextAsync("colon");
+            await Assertions.Expect(row.Locator(".reason")).ToContainTextAsync("Lakeside HOA - Phase 2");
+        }
+        var rename = held.First.Locator("button[id^='rename-']");
+        await Assertions.Expect(rename).ToHaveTextAsync("Rename to “Lakeside HOA - Phase 2”");
+
+        await rename.ClickAsync();
+        await Assertions.Expect(page.Locator("#push-state")).ToHaveTextAsync("Running");
+        await Assertions.Expect(page.Locator("#push-state")).ToHaveTextAsync("Finished", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#push-failed")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#all-synced")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#unsynced-count")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#nav-unsynced-count")).ToHaveCountAsync(0);
+
+        await SlowQuickBooksAsync(page, latencyMs: 0);
+        Assert.Empty(violations);
+
+        // The QuickBooks side: each finalized invoice and bill, by its number, with Groundwork's total.
+        var invoices = await FinalizedAsync(page, "invoices");
+        var bills = await FinalizedAsync(page, "bills");
+        Assert.True(invoices.Count > 0 && bills.Count > 0, $"The demo has {invoices.Count} finalized invoices and {bills.Count} bills.");
+        await AssertInQuickBooksAsync(page, "invoices", invoices);
+        await AssertInQuickBooksAsync(page, "bills", bills);
+    }
+
+    private static async Task ConnectAsync(IPage page)
+    {
+        await page.GotoAsync("/Settings/Integrations");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect to QuickBooks" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync("bookkeeper@example.com");
+        await page.GetByLabel("Password").FillAsync("quickbooks");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Groundwork Demo Builders").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected");
+    }
+
+    /// <summary>The emulator's fault injection (its admin API): added latency on every QBO request of the demo company.</summary>
+    private static async Task SlowQuickBooksAsync(IPage page, int latencyMs)
+    {
+        var response = await page.APIRequest.PutAsync($"/qbo/admin/api/faults/{Realm}", new()
+        {
+            Headers = new Dictionary<string, string> { ["X-Emulator-Admin-Key"] = Infrastructure.GroundworkAppFactory.EmulatorAdminKey },
+            DataObject = new { latencyMs },
+        });
+        Assert.True(response.Ok, $"Setting the emulator's latency answered {response.Status}.");
+    }
+
+    /// <summary>What every push needs here: the default item, and (classes are tracked per line) a class for each cost type.</summary>
+    private static async Task ChooseDefaultItemAndClassesAsync(IPage page)
+    {
+        await page.Locator("#qbo-nav-products").ClickAsync();
+        await page.Locator("#default-item").FillAsync("Services");
+        await page.Locator("#save-default-item").ClickAsync();
+        await Assertions.Expect(page.Locator("#default-item-missing")).ToHaveCountAsync(0);
+
+        await page.Locator("#qbo-nav-classes").ClickAsync();
+        foreach (var type in CostTypes)
+        {
+            var row = page.Locator($"tr[data-cost-type-id]:has(td:first-child:text-is('{type}'))");
+            await row.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = type });
+            await row.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator($"tr[data-cost-type-id]:has(td:first-child:text-is('{type}')) select option:checked")).ToHaveTextAsync(type);
+        }
+    }
+
+    /// <summary>Groundwork's finalized documents of a kind (number → total), read from its API with the browser's session.</summary>
+    private static async Task<Dictionary<string, string>> FinalizedAsync(IPage page, string kind)
+    {
+        var response = await page.APIRequest.GetAsync($"/api/v1/{kind}?pageSize=200");
+        Assert.True(response.Ok, $"GET /api/v1/{kind} → {response.Status}");
+        using var json = JsonDocument.Parse(await response.TextAsync());
+        string[] finalized = ["Pending", "Approved", "PartiallyPaid", "Paid"];
+        return json.RootElement.GetProperty("items").EnumerateArray()
+            .Where(d => finalized.Contains(d.GetProperty("status").GetString()))
+            .ToDictionary(d => d.GetProperty("number").GetString()!,
+                d => (d.GetProperty("totalCents").GetInt64() / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The emulator's list page (its first table: No. in column 2, Total in column 5) holds each document with its total.</summary>
+    private static async Task AssertInQuickBooksAsync(IPage page, string list, Dictionary<string, string> expected)
+    {
+        await page.GotoAsync($"/qbo/ui/{Realm}/{list}");
+        var table = page.Locator("table").First;
+        var numbers = await table.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var totals = await table.Locator("tbody tr td:nth-child(5)").AllInnerTextsAsync();
+        var inQuickBooks = numbers.Zip(totals).GroupBy(p => p.First.Trim()).ToDictionary(g => g.Key, g => g.Select(p => p.Second.Trim()).ToList());
+        foreach (var (number, total) in expected)
+        {
+            Assert.True(inQuickBooks.TryGetValue(number, out var found), $"{number} is not in QuickBooks' {list}.");
+            Assert.Equal([total], found);
+        }
+    }
+}
