@@ -71,12 +71,12 @@ public sealed class CheckReadiness(GroundworkDbContext db, QboCompanyCalls qbo, 
                 taxAgencies > 0 ? $"{taxAgencies} tax agenc{(taxAgencies == 1 ? "y" : "ies")} found." : "No tax agency is set up, so QuickBooks cannot take Groundwork's documents.",
                 taxAgencies > 0 ? null : "In QuickBooks: Taxes → Sales tax → Set up sales tax (or Add agency), choose your state's tax agency, save. Then press “Check again” here."),
             new("class-tracking", "Class tracking: one class to each row in a transaction", perLine, BlocksPushing: false,
-                perLine ? "Classes are tracked per line, as mapping cost types to classes (coming with mapping) will need."
+                perLine ? "Classes are tracked per line, as mapping cost types to classes needs."
                     : perTxn ? "Classes are tracked once per transaction; mapping cost types to classes will need one class to each row." : "Class tracking is off.",
                 perLine ? null : "In QuickBooks: Gear → Account and settings → Advanced → Categories → turn on “Track classes”, set “Assign classes” to “One to each row in transaction”, Save. Needed only to map cost types to classes."),
             new("custom-txn-numbers", "Custom transaction numbers", customNumbers, BlocksPushing: false,
-                customNumbers ? "On: once pushing is built, Groundwork's invoice and bill numbers can become the QuickBooks document numbers."
-                    : "Off: QuickBooks numbers invoices itself; Groundwork's numbers could not be used as QuickBooks document numbers.",
+                customNumbers ? "On: Groundwork's invoice and bill numbers become the QuickBooks document numbers."
+                    : "Off: QuickBooks numbers invoices itself; Groundwork keeps the number QuickBooks gives each pushed document.",
                 customNumbers ? null : "Optional. In QuickBooks: Gear → Account and settings → Sales → Sales form content → turn on “Custom transaction numbers”, Save."),
             new("sales-tax", "Sales tax", salesTax, BlocksPushing: false,
                 salesTax ? "Sales tax is on; QuickBooks applies its own (automated) sales tax to taxable lines."

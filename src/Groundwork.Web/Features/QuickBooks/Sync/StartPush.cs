@@ -67,10 +67,7 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         };
         db.PushRuns.Add(run);
         var trigger = $"{(all ? "Push All" : "Push")} by {user}";
-        foreach (var (id, kind) in documents)
-        {
-            await outbox.AddAsync(connection.Id, SyncOutbox.LinkKind(kind), id, PushOperation.Push, trigger, run.Id, ct);
-        }
+        await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -101,7 +98,7 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         await db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain).ExecuteDeleteAsync(ct);
         var stillQueued = await db.QboOutbox.Where(e => waiting.Contains(e.LocalId)).Select(e => e.LocalId).ToListAsync(ct);
         await db.DocumentSyncs.Where(s => waiting.Contains(s.DocumentId) && !stillQueued.Contains(s.DocumentId) && s.State == SyncState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SyncState.NotSynced).SetProperty(x => x.Message, "Push cancelled."), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SyncState.NotSynced).SetProperty(x => x.Message, "Push cancelled.").SetProperty(x => x.Problem, (string?)null), ct);
         run.State = PushRunState.Cancelled;
         run.FinishedAtUtc = clock.UtcNow;
         run.RunningKey = null;

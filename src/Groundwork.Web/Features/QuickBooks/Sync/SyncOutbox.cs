@@ -49,6 +49,11 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
         var now = clock.UtcNow;
         var waiting = runId is null && await db.QboOutbox.AnyAsync(
             e => e.Kind == kind && e.LocalId == localId && e.Operation == operation && !e.Uncertain && e.Attempts == 0, ct);
+        if (runId is not null)
+        {
+            // Rows of this record waiting for a retry are pulled forward, so the run's row and theirs make one push, not two.
+            await db.QboOutbox.Where(e => e.Kind == kind && e.LocalId == localId && e.DueAtUtc > now).ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
+        }
         if (!waiting)
         {
             db.QboOutbox.Add(new QboOutboxEntry
@@ -60,6 +65,37 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
         if (kind is LinkedKind.Invoice or LinkedKind.Bill && localId != 0)
         {
             await DocumentSyncs.SetAsync(db, connectionId, localId, SyncState.Queued, null, null, null, now, ct);
+        }
+    }
+
+    /// <summary>
+    /// Queues every document of a run (Push All can be tens of thousands) with a handful of statements per 500 documents:
+    /// their waiting retries pulled forward, their sync rows loaded once and marked Queued.
+    /// </summary>
+    internal async Task AddRunAsync(long connectionId, IReadOnlyList<(long Id, DocumentKind Kind)> documents, string trigger, string runId, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var rows = new Dictionary<long, DocumentSync>();
+        foreach (var chunk in documents.Chunk(500))
+        {
+            var ids = chunk.Select(d => d.Id).ToList();
+            await db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill) && e.DueAtUtc > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
+            foreach (var row in await db.DocumentSyncs.Where(s => ids.Contains(s.DocumentId)).ToListAsync(ct)) rows[row.DocumentId] = row;
+        }
+        foreach (var (id, kind) in documents)
+        {
+            db.QboOutbox.Add(new QboOutboxEntry
+            {
+                ConnectionId = connectionId, Kind = LinkKind(kind), LocalId = id, Operation = PushOperation.Push, Trigger = trigger, RunId = runId,
+                EnqueuedAtUtc = now, DueAtUtc = now,
+            });
+            if (!rows.TryGetValue(id, out var sync))
+            {
+                sync = new DocumentSync { ConnectionId = connectionId, DocumentId = id };
+                db.DocumentSyncs.Add(sync);
+            }
+            DocumentSyncs.Apply(sync, connectionId, SyncState.Queued, null, null, null, now, null);
         }
     }
 
@@ -84,6 +120,12 @@ public static class DocumentSyncs
             row = new DocumentSync { ConnectionId = connectionId, DocumentId = documentId };
             db.DocumentSyncs.Add(row);
         }
+        Apply(row, connectionId, state, message, problem, intuitTid, now, retryAtUtc);
+        return row;
+    }
+
+    internal static void Apply(DocumentSync row, long connectionId, SyncState state, string? message, string? problem, string? intuitTid, DateTime now, DateTime? retryAtUtc)
+    {
         row.ConnectionId = connectionId;
         row.State = state;
         row.Message = Clip(message, 2000);
@@ -91,7 +133,6 @@ public static class DocumentSyncs
         row.IntuitTid = intuitTid;
         row.RetryAtUtc = retryAtUtc;
         row.UpdatedAtUtc = now;
-        return row;
     }
 
     internal static string? Clip(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
