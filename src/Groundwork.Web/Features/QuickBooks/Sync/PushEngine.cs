@@ -253,14 +253,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             await lists.GetAsync(list, refresh: false, ct);
         }
         db.ChangeTracker.Clear();
-        var usingSalesTax = Connection.Readiness.FromJson(connection.ReadinessJson)?.Items.FirstOrDefault(i => i.Key == "sales-tax")?.Ok == true;
-        string? taxCode = null;
-        if (usingSalesTax)
-        {
-            var codes = (await calls.CallAsync(connection.OrganizationId, (c, company, t) =>
-                c.QueryAsync<QboTaxCode>(company, QboQuery.From("TaxCode").MaxResults(QboQuery.MaxPageSize), t), ct)).Items;
-            taxCode = codes.Where(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 }).Select(c => c.Id).FirstOrDefault();
-        }
+        var taxCode = await SalesTaxCode.FindAsync(calls, connection, ct);
         return await planner.SettingsAsync(connection, taxCode, ct);
     }
 }

@@ -14,7 +14,7 @@ public sealed record PushPreviewDto(int Total, int Ready, int Refused, bool Trun
 /// <c>GET preview</c>: what a push would create or link in QuickBooks and what it would refuse, with nothing written
 /// anywhere. It is the push's own plan (<see cref="PushPlanner"/>), so the preview cannot promise what the push does not do.
 /// </summary>
-public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, UnsyncedRecords unsynced, QboCompanyCalls calls, ITenantContext tenant) : IUseCase
+public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, UnsyncedRecords unsynced, QboCompanyCalls calls) : IUseCase
 {
     /// <summary>Most documents planned in one preview; the counts still cover every one.</summary>
     public const int MaxShown = 200;
@@ -39,7 +39,7 @@ public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, Uns
         string? taxCode;
         try
         {
-            taxCode = await SalesTaxCodeAsync(connection, ct);
+            taxCode = await SalesTaxCode.FindAsync(calls, connection, ct, maxAttempts: 2, maxWait: TimeSpan.FromSeconds(5));
         }
         catch (Exception ex) when (ex is QboException or QboNotConnectedException)
         {
@@ -55,14 +55,5 @@ public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, Uns
             shown.AddRange(plans.Values.OrderBy(p => p.DocumentId).Take(MaxShown - shown.Count));
         }
         return Outcome<PushPreviewDto>.Ok(new PushPreviewDto(ids.Count, ready, ids.Count - ready, ids.Count > shown.Count, shown));
-    }
-
-    private async Task<string?> SalesTaxCodeAsync(Connection.QboConnection connection, CancellationToken ct)
-    {
-        var salesTax = Connection.Readiness.FromJson(connection.ReadinessJson)?.Items.FirstOrDefault(i => i.Key == "sales-tax")?.Ok == true;
-        if (!salesTax) return null;
-        var codes = (await calls.CallAsync(tenant.OrganizationId!.Value, (c, company, t) =>
-            c.QueryAsync<QboTaxCode>(company, QboQuery.From("TaxCode").MaxResults(QboQuery.MaxPageSize), t), ct, maxAttempts: 2, maxWait: TimeSpan.FromSeconds(5))).Items;
-        return codes.Where(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 }).Select(c => c.Id).FirstOrDefault();
     }
 }

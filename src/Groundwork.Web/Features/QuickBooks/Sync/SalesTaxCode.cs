@@ -1,0 +1,24 @@
+using Groundwork.QuickBooks;
+using Groundwork.QuickBooks.Wire;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync;
+
+/// <summary>
+/// The QuickBooks tax code a taxed invoice names in <c>TxnTaxDetail.TxnTaxCodeRef</c> (with Groundwork's tax as the
+/// <c>TotalTax</c> override): the first active code that carries sales rates. One rule for the push and the dry run.
+/// </summary>
+public static class SalesTaxCode
+{
+    /// <summary>Null when the company does not use sales tax (as last checked) or has no such code.</summary>
+    public static async Task<string?> FindAsync(QboCompanyCalls calls, QboConnection connection, CancellationToken ct, int maxAttempts = QboRetryClassifier.MaxTransientAttempts,
+        TimeSpan? maxWait = null)
+    {
+        var salesTax = Readiness.FromJson(connection.ReadinessJson)?.Items.FirstOrDefault(i => i.Key == "sales-tax")?.Ok == true;
+        if (!salesTax) return null;
+        var codes = (await calls.CallAsync(connection.OrganizationId, (c, company, t) =>
+            c.QueryAsync<QboTaxCode>(company, QboQuery.From("TaxCode").MaxResults(QboQuery.MaxPageSize), t), ct, maxAttempts: maxAttempts, maxWait: maxWait)).Items;
+        return codes.Where(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 }).Select(c => c.Id).FirstOrDefault();
+    }
+}
