@@ -108,10 +108,14 @@ public static class PushChecks
             "In QuickBooks: Taxes → Sales tax → add a rate for your agency, then push again.", null, null);
     }
 
-    /// <summary>The QBO record was deleted there: only a deliberate re-push (a new generation) creates it again, never an edit's push.</summary>
-    public static PushProblem Deleted(string qboType, string qboId, long documentId) =>
-        new(DeletedInQuickBooks, $"This document's QuickBooks {qboType} (id {qboId}) was deleted in QuickBooks.",
-            "Push it again to create a new one in QuickBooks (the deleted one is not restored).", $"/api/v1/quickbooks/documents/{documentId}/repush", "Push again");
+    /// <summary>
+    /// The QBO record was deleted there: only a deliberate re-push (<c>POST /api/v1/quickbooks/documents/{id}/repush</c>, a new
+    /// generation) creates it again, never an edit's push or Push All.
+    /// </summary>
+    public static PushProblem? Deleted(QboLink? link, bool repush) => link is { State: QboLinkState.Deleted } && !repush
+        ? new(DeletedInQuickBooks, $"This document's QuickBooks {link.QboType} (id {link.QboId}) was deleted in QuickBooks.",
+            "Push it again to create a new one in QuickBooks (the deleted one is not restored).", null, "Push again")
+        : null;
 
     public static PushProblem ChangedKind(string from, string to) =>
         new(KindChanged, $"This document is a QuickBooks {from}, but its total now makes it a {to}; QuickBooks cannot turn one into the other.",

@@ -83,17 +83,14 @@ public sealed class PushPlanner(GroundworkDbContext db)
     private static PushPlan Plan(Document d, PushSettings s, NameFacts names, QboLink? link, bool repush)
     {
         var problems = new List<PushProblem>();
-        var generation = link?.Generation ?? 0;
-        if (link is { State: QboLinkState.Deleted })
-        {
-            // Its QBO record is gone: a create, under the generation the re-push gave it, or nothing until a person asks.
-            if (!repush) problems.Add(PushChecks.Deleted(link.QboType, link.QboId, d.Id));
-            link = null;
-        }
         void Add(PushProblem? p)
         {
             if (p is not null) problems.Add(p);
         }
+        var generation = link?.Generation ?? 0;
+        // Its QBO record is gone: a create, under the generation the re-push gave it, or nothing until a person asks.
+        Add(PushChecks.Deleted(link, repush));
+        if (link is { State: QboLinkState.Deleted }) link = null;
         Add(PushChecks.Readiness(s.Readiness));
         var planned = Parties(d, s.Layout).Select(n => names.Plan(n, Add)).ToList();
         var lines = new List<PlannedLine>();
