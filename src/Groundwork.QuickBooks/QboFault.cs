@@ -21,6 +21,9 @@ public sealed record QboFault(
     /// <summary>QBO's stale SyncToken code.</summary>
     public const string StaleObjectCode = "5010";
 
+    /// <summary>QBO's "Object Not Found": what reading a deleted transaction answers (also an inactive name in a reference).</summary>
+    public const string ObjectNotFoundCode = "610";
+
     /// <summary>From a wire fault object (an API response or a batch item).</summary>
     public static QboFault FromBody(QboFaultBody body, string? intuitTid)
     {

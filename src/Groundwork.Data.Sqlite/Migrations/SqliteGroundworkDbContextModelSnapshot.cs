@@ -1007,7 +1007,7 @@ namespace Groundwork.Data.Sqlite.Migrations
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -1025,6 +1025,145 @@ namespace Groundwork.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "State");
 
                     b.ToTable("DocumentSyncs", (string)null);
+                });
+
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboCdcCursor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReconcileAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("QboCdcCursors", (string)null);
+                });
+
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboChangeEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealmId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("OrganizationId", "ProcessedAtUtc");
+
+                    b.HasIndex("OrganizationId", "RealmId", "Entity", "EntityId", "Operation", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("QboChangeEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboWebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RealmIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignatureOk")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.ToTable("QboWebhookDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.PushRun", b =>
@@ -1597,6 +1736,30 @@ namespace Groundwork.Data.Sqlite.Migrations
                     b.HasOne("Groundwork.Web.Features.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboCdcCursor", b =>
+                {
+                    b.HasOne("Groundwork.Web.Features.QuickBooks.Connection.QboConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboChangeEvent", b =>
+                {
+                    b.HasOne("Groundwork.Web.Features.QuickBooks.Connection.QboConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboWebhookDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -48,6 +48,9 @@ public abstract class GroundworkDbContext(DbContextOptions options, ITenantConte
     public DbSet<Features.QuickBooks.Sync.DocumentSync> DocumentSyncs => Set<Features.QuickBooks.Sync.DocumentSync>();
     public DbSet<Features.QuickBooks.Sync.QboSyncLogEntry> QboSyncLog => Set<Features.QuickBooks.Sync.QboSyncLogEntry>();
     public DbSet<Features.QuickBooks.Sync.PushRun> PushRuns => Set<Features.QuickBooks.Sync.PushRun>();
+    public DbSet<Features.QuickBooks.Sync.Inbound.QboWebhookDelivery> QboWebhookDeliveries => Set<Features.QuickBooks.Sync.Inbound.QboWebhookDelivery>();
+    public DbSet<Features.QuickBooks.Sync.Inbound.QboChangeEvent> QboChangeEvents => Set<Features.QuickBooks.Sync.Inbound.QboChangeEvent>();
+    public DbSet<Features.QuickBooks.Sync.Inbound.QboCdcCursor> QboCdcCursors => Set<Features.QuickBooks.Sync.Inbound.QboCdcCursor>();
 
     /// <summary>
     /// Every DateTime is UTC in the database and comes back marked UTC: SQLite would hand back Unspecified and PostgreSQL

@@ -18,7 +18,13 @@ public class QboAppFactory : GroundworkAppFactory
     /// <summary>The emulator's plain company: no tax agency, class tracking off.</summary>
     public const string PlainRealm = "9341452525163002";
 
-    public QboAppFactory()
+    public QboAppFactory() : this(sqliteFile: false)
+    {
+    }
+
+    /// <param name="sqliteFile">A SQLite file instead of shared-cache memory (see <see cref="GroundworkAppFactory"/>): for tests that
+    /// poll the API while the company grain writes the same tables.</param>
+    protected QboAppFactory(bool sqliteFile) : base(sqliteFile)
     {
         Port = FreePort();
         UseKestrel(Port);
@@ -104,6 +110,14 @@ public static partial class QboConnectFlow
 /// </summary>
 public class FakeClockQboAppFactory : QboAppFactory
 {
+    public FakeClockQboAppFactory() : this(sqliteFile: false)
+    {
+    }
+
+    protected FakeClockQboAppFactory(bool sqliteFile) : base(sqliteFile)
+    {
+    }
+
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

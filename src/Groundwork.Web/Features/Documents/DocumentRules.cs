@@ -65,8 +65,18 @@ public static class DocumentRules
     public static IReadOnlyList<DocumentAction> ActionsFor(Document d) => AllActions.Where(a => Allows(d, a)).ToList();
 
     /// <summary>The status a finalized document has for what has been paid on it.</summary>
-    public static DocumentStatus StatusAfterPayments(Document d) =>
-        d.PaidCents <= 0 ? OpenStatus(d.Kind) : d.PaidCents >= d.TotalCents ? DocumentStatus.Paid : DocumentStatus.PartiallyPaid;
+    public static DocumentStatus StatusAfterPayments(Document d) => StatusAfterPayments(d.Kind, d.PaidCents, d.TotalCents);
+
+    /// <summary>
+    /// The status for <paramref name="paidCents"/> of <paramref name="totalCents"/>, whoever recorded the payments (a person
+    /// here, or QuickBooks). A negative invoice is settled by a credit applied in QuickBooks: its paid amount is negative
+    /// too, so the rule compares sizes.
+    /// </summary>
+    public static DocumentStatus StatusAfterPayments(DocumentKind kind, long paidCents, long totalCents)
+    {
+        var (paid, total) = totalCents < 0 ? (-paidCents, -totalCents) : (paidCents, totalCents);
+        return paid <= 0 ? OpenStatus(kind) : paid >= total ? DocumentStatus.Paid : DocumentStatus.PartiallyPaid;
+    }
 
     /// <summary>The status a finalized document has before any payment.</summary>
     public static DocumentStatus OpenStatus(DocumentKind kind) => kind == DocumentKind.Invoice ? DocumentStatus.Pending : DocumentStatus.Approved;

@@ -19,6 +19,7 @@ internal static class QuickBooksApi
         Mappings.CostCodeMappingsApi.MapCostCodeMappingsApi(quickbooks);
         Sync.PushApi.MapPushApi(quickbooks);
         Sync.Log.SyncLogApi.MapSyncLogApi(quickbooks);
+        Sync.Inbound.RepushApi.MapRepushApi(quickbooks);
         return api;
     }
 }

@@ -2,6 +2,7 @@ using Groundwork.QboEmulator;
 using Groundwork.QuickBooks;
 using Groundwork.Web.Features.QuickBooks.Connection;
 using Groundwork.Web.Features.QuickBooks.Gateway;
+using Groundwork.Web.Features.QuickBooks.Sync.Inbound;
 
 namespace Groundwork.Web.Features.QuickBooks;
 
@@ -38,6 +39,8 @@ internal static class QuickBooksRegistration
                 foreach (var app in o.ClientApps.Where(a => a.ClientId == QboEmulatorDevApp.ClientId))
                 {
                     app.DisconnectUrl ??= self + "integrations/quickbooks/disconnected";
+                    // …and its changes to Groundwork's webhook URL, so a payment recorded in the emulator shows here in seconds.
+                    app.WebhookUrl ??= self + Sync.Inbound.WebhookEndpoint.Path.TrimStart('/');
                     // Registered exactly, as at Intuit: this app's callback on each address it listens on.
                     app.RedirectUris.AddRange(CallbackUrls(builder.Configuration).Except(app.RedirectUris, StringComparer.Ordinal));
                 }
@@ -69,6 +72,13 @@ internal static class QuickBooksRegistration
         builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>()
             .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>();
         builder.Services.AddHostedService<Sync.OutboxStartup>();
+        builder.Services.AddScoped<QboRealms>().AddScoped<Sync.Inbound.IQboChangeFeed, Sync.Inbound.QboChangeFeed>()
+            .AddScoped<Sync.Inbound.ChangeEventProcessor>().AddScoped<Sync.Inbound.CdcCatchUp>();
+        builder.Services.AddOptions<Sync.Inbound.StatusBackOptions>().Bind(builder.Configuration.GetSection(Sync.Inbound.StatusBackOptions.SectionName))
+            .Validate(o => o.CdcInterval > TimeSpan.Zero && o.KeepWebhookDeliveries > TimeSpan.Zero,
+                "QuickBooks:Sync:CdcInterval and QuickBooks:Sync:KeepWebhookDeliveries must be positive (e.g. 00:05:00).")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<Sync.Inbound.CdcSchedule>();
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;
@@ -76,6 +86,7 @@ internal static class QuickBooksRegistration
 
     public static WebApplication MapGroundworkQuickBooks(this WebApplication app)
     {
+        app.MapQuickBooksWebhooks();
         if (Emulator(app.Configuration, app.Environment) is { Embedded: true } emulator)
         {
             // The emulator is "Intuit": it has its own sign-in and must not sit behind Groundwork's.

@@ -85,6 +85,11 @@ public sealed class DocumentRulesTests
         { DocumentKind.Bill, 10_000, 0, DocumentStatus.Approved },
         { DocumentKind.Bill, 10_000, 9_999, DocumentStatus.PartiallyPaid },
         { DocumentKind.Bill, 10_000, 10_000, DocumentStatus.Paid },
+        { DocumentKind.Invoice, 10_000, 12_000, DocumentStatus.Paid },
+        // A negative invoice (a credit memo in QuickBooks) is settled by credit applied there: paid is negative too.
+        { DocumentKind.Invoice, -10_000, 0, DocumentStatus.Pending },
+        { DocumentKind.Invoice, -10_000, -4_000, DocumentStatus.PartiallyPaid },
+        { DocumentKind.Invoice, -10_000, -10_000, DocumentStatus.Paid },
     };
 
     [Theory]

@@ -73,8 +73,8 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         connection.ConnectedAtUtc = clock.GetUtcNow().UtcDateTime;
         connection.ConnectedBy = userName;
         var saved = await SaveChanges.TryAsync(db, connection, "", "", ct);
-        // Pushes that waited for the connection resume at once.
-        if (saved.IsOk) await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).WakeAsync();
+        // Pushes that waited for the connection resume at once, and what changed in QuickBooks meanwhile is caught up.
+        if (saved.IsOk) await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
         return saved;
     }
 

@@ -1,9 +1,7 @@
-using Groundwork.Web.Data;
 using Groundwork.Web.Features.QuickBooks.Gateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.QuickBooks.Connection;
 
@@ -14,17 +12,13 @@ namespace Groundwork.Web.Features.QuickBooks.Connection;
 /// a minute per company however often the URL is opened, so it cannot be used to hammer Intuit's token endpoint.
 /// </summary>
 [AllowAnonymous]
-public sealed partial class QuickBooksDisconnectedModel(GroundworkDbContext db, IGrainFactory grains, ILogger<QuickBooksDisconnectedModel> logger) : PageModel
+public sealed partial class QuickBooksDisconnectedModel(QboRealms realms, IGrainFactory grains, ILogger<QuickBooksDisconnectedModel> logger) : PageModel
 {
     public int Checked { get; private set; }
 
     public async Task OnGetAsync(string? realmId, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(realmId) || realmId.Length > 32) return;
-        var organizations = await db.QboConnections.IgnoreQueryFilters()
-            .Where(c => c.RealmId == realmId && c.Status == QboConnectionStatus.Connected)
-            .Select(c => c.OrganizationId).ToListAsync(ct);
-        foreach (var organization in organizations)
+        foreach (var organization in (await realms.ConnectedAsync(realmId, ct)).Select(c => c.OrganizationId))
         {
             try
             {

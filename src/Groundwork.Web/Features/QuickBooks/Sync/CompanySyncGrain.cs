@@ -5,27 +5,34 @@ using Orleans.Concurrency;
 namespace Groundwork.Web.Features.QuickBooks.Sync;
 
 /// <summary>
-/// One per organization (its QBO company): drains the organization's outbox in order. Holds no durable state — the outbox,
-/// links and runs are in the database — so an activation that moves or restarts resumes from there.
+/// One per organization (its QBO company): drains the organization's outbox in order, and brings QuickBooks' changes back
+/// (the pending webhook events, then a CDC catch-up when asked). One loop does both, one step after the other, so a push
+/// and a status change never write the same document at once. Holds no durable state — the outbox, events, cursor, links
+/// and runs are in the database — so an activation that moves or restarts resumes from there.
 /// </summary>
 public interface ICompanySyncGrain : IGrainWithIntegerKey
 {
-    /// <summary>Something was queued (or a retry is due, or QuickBooks was reconnected): drain now. Returns at once.</summary>
+    /// <summary>Something was queued or a webhook announced changes (or a retry is due, or QuickBooks was reconnected): work now. Returns at once.</summary>
     Task WakeAsync();
 
-    /// <summary>Whether a drain is running now (for tests and the health of a run).</summary>
+    /// <summary>Catch up on QuickBooks' changes by CDC from the stored cursor (start-up, the schedule, a reconnect, a suspected webhook gap). Returns at once.</summary>
+    Task CatchUpAsync();
+
+    /// <summary>Whether the loop is running now (for tests and the health of a run).</summary>
     Task<bool> IsDrainingAsync();
 }
 
 [Reentrant]
 internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppClock clock, ILogger<CompanySyncGrain> logger) : Grain, ICompanySyncGrain
 {
-    /// <summary>After an unexpected failure of a drain, try again this much later rather than spin.</summary>
+    /// <summary>After an unexpected failure of a step, try again this much later rather than spin.</summary>
     public static readonly TimeSpan AfterCrash = TimeSpan.FromSeconds(30);
 
     private Task? _drain;
     private CancellationTokenSource? _nap;
     private bool _again;
+    private bool _catchUp;
+    private bool _catchUpAgain;
 
     public Task WakeAsync()
     {
@@ -33,6 +40,12 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
         _nap?.Cancel();
         if (_drain is null || _drain.IsCompleted) _drain = DrainLoopAsync();
         return Task.CompletedTask;
+    }
+
+    public Task CatchUpAsync()
+    {
+        _catchUp = true;
+        return WakeAsync();
     }
 
     public Task<bool> IsDrainingAsync() => Task.FromResult(_drain is { IsCompleted: false });
@@ -44,24 +57,32 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
         while (true)
         {
             _again = false;
-            DateTime? next;
-            try
+            _catchUp |= _catchUpAgain;
+            _catchUpAgain = false;
+            this.DelayDeactivation(TimeSpan.FromMinutes(10));
+            var pushNext = await StepAsync("push", s => s.GetRequiredService<PushEngine>().DrainAsync(CancellationToken.None));
+            var eventsNext = await StepAsync("status", async s =>
             {
-                this.DelayDeactivation(TimeSpan.FromMinutes(10));
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TenantContext>().Use(this.GetPrimaryKeyLong());
-                next = await scope.ServiceProvider.GetRequiredService<PushEngine>().DrainAsync(CancellationToken.None);
-            }
-#pragma warning disable CA1031 // The loop must survive anything one drain throws; it is logged and retried.
-            catch (Exception ex)
-#pragma warning restore CA1031
+                var step = await s.GetRequiredService<Inbound.ChangeEventProcessor>().ProcessAsync(CancellationToken.None);
+                _catchUp |= step.CatchUp;
+                return step.Next;
+            });
+            DateTime? catchUpNext = null;
+            if (_catchUp)
             {
-                LogDrainFailed(logger, ex, this.GetPrimaryKeyLong());
-                next = clock.UtcNow + AfterCrash;
+                _catchUp = false;
+                catchUpNext = await StepAsync("catch-up", async s =>
+                {
+                    await s.GetRequiredService<Inbound.CdcCatchUp>().RunAsync(CancellationToken.None);
+                    return null;
+                });
+                // A catch-up that failed is tried again with the next step, not at once.
+                _catchUpAgain = catchUpNext is not null;
             }
-            if (next is null && !_again) return;
+            var next = Earliest(Earliest(pushNext, eventsNext), catchUpNext);
+            if (next is null && !_again && !_catchUp && !_catchUpAgain) return;
             var wait = (next ?? clock.UtcNow) - clock.UtcNow;
-            if (wait > TimeSpan.Zero && !_again)
+            if (wait > TimeSpan.Zero && !_again && !_catchUp)
             {
                 using var nap = new CancellationTokenSource();
                 _nap = nap;
@@ -81,6 +102,26 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Draining the QuickBooks outbox failed for organization {OrganizationId}; trying again shortly")]
-    private static partial void LogDrainFailed(ILogger logger, Exception exception, long organizationId);
+    /// <summary>Runs one step in its own scope for this organization; when it throws, it is logged and due again in <see cref="AfterCrash"/>.</summary>
+    private async Task<DateTime?> StepAsync(string step, Func<IServiceProvider, Task<DateTime?>> run)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(this.GetPrimaryKeyLong());
+            return await run(scope.ServiceProvider);
+        }
+#pragma warning disable CA1031 // The loop must survive anything one step throws; it is logged and retried.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogStepFailed(logger, ex, step, this.GetPrimaryKeyLong());
+            return clock.UtcNow + AfterCrash;
+        }
+    }
+
+    private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "QuickBooks sync step {Step} failed for organization {OrganizationId}; trying again shortly")]
+    private static partial void LogStepFailed(ILogger logger, Exception exception, string step, long organizationId);
 }

@@ -31,7 +31,9 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
             var first = plan.Problems[0];
             journal.Add(kind, plan.DocumentId, plan.Number, entry.Trigger, "check", plan.Entity, null, SyncResult.Refused, code: first.Code,
                 message: string.Join(" ", plan.Problems.Select(p => p.Message)));
-            await DocumentSyncs.SetAsync(db, connection.Id, plan.DocumentId, SyncState.NeedsAttention, first.Message, first.Code, null, now, ct);
+            // A record deleted in QuickBooks keeps saying so (with its re-push) rather than becoming a generic problem.
+            var state = first.Code == PushChecks.DeletedInQuickBooks ? SyncState.DeletedInQuickBooks : SyncState.NeedsAttention;
+            await DocumentSyncs.SetAsync(db, connection.Id, plan.DocumentId, state, first.Message, first.Code, null, now, ct);
             return PushEnd.NeedsAttention;
         }
         var ids = new Dictionary<(LinkedKind, long), string>();
@@ -43,9 +45,10 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
         var link = await db.QboLinks.FirstOrDefaultAsync(l => l.ConnectionId == connection.Id && l.Kind == kind && l.LocalId == plan.DocumentId, ct);
         QboTransaction saved;
         string? tid;
-        if (link is null)
+        if (link is null || link.State == QboLinkState.Deleted)
         {
-            var requestId = RequestId(plan.DocumentId, 0, "create");
+            // A re-push after a delete in QBO creates under the link's new generation, so the deleted record's create never replays.
+            var requestId = RequestId(plan.DocumentId, plan.Generation, "create");
             var found = entry.Uncertain ? await FindAsync(plan, ct) : null;
             if (found is not null)
             {
@@ -61,9 +64,13 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
                 (saved, tid) = await CreateAsync(QboDocumentMapper.ToWire(plan, ids), requestId, ct);
                 journal.Add(kind, plan.DocumentId, plan.Number, entry.Trigger, "create", plan.Entity, requestId, SyncResult.Succeeded, saved.Id, saved.SyncToken, tid);
             }
-            link = new QboLink { ConnectionId = connection.Id, Kind = kind, LocalId = plan.DocumentId, Source = QboLinkSource.Created };
+            if (link is null)
+            {
+                link = new QboLink { ConnectionId = connection.Id, Kind = kind, LocalId = plan.DocumentId, Source = QboLinkSource.Created };
+                db.QboLinks.Add(link);
+            }
+            link.Source = QboLinkSource.Created;
             link.PointAt(plan.Entity, saved.Id!, saved.DocNumber ?? plan.Number);
-            db.QboLinks.Add(link);
         }
         else
         {

@@ -15,7 +15,7 @@ public sealed record DocumentSyncDto(string State, string? QboId, string? QboTyp
 public sealed record SyncAuditDto(DateTime AtUtc, string Trigger, string Operation, string? Entity, string? RequestId, string Result, string? QboId,
     string? SyncToken, string? IntuitTid, string? Code, string? Message);
 
-/// <summary>Reads documents' sync states: one rule for "Not synced / Queued / Synced / Needs attention / Retrying".</summary>
+/// <summary>Reads documents' sync states: one rule for "Not synced / Queued / Synced / Needs attention / Retrying / Deleted in QuickBooks".</summary>
 public sealed class DocumentSyncView(GroundworkDbContext db, IOptions<QboClientOptions> options)
 {
     public async Task<Dictionary<long, DocumentSyncDto>> ForAsync(IReadOnlyCollection<long> documentIds, CancellationToken ct)
@@ -57,6 +57,7 @@ public sealed class DocumentSyncView(GroundworkDbContext db, IOptions<QboClientO
         "queued" => "Queued",
         "needsAttention" => "Needs attention",
         "retrying" => "Retrying",
+        "deletedInQuickBooks" => "Deleted in QuickBooks",
         _ => "Not synced",
     };
 

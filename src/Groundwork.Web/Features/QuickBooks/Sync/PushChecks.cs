@@ -28,6 +28,7 @@ public static class PushChecks
     public const string KindChanged = "kind-changed";
     public const string TotalMismatch = "total-mismatch";
     public const string InactiveMapped = "inactive-mapping";
+    public const string DeletedInQuickBooks = "deleted-in-quickbooks";
 
     /// <summary>QBO's DocNumber limit.</summary>
     public const int DocNumberMax = 21;
@@ -106,6 +107,15 @@ public static class PushChecks
         return hasTaxCode ? null : new(NoTaxCode, "Sales tax is on in QuickBooks but it has no sales tax rate to charge it with.",
             "In QuickBooks: Taxes → Sales tax → add a rate for your agency, then push again.", null, null);
     }
+
+    /// <summary>
+    /// The QBO record was deleted there: only a deliberate re-push (<c>POST /api/v1/quickbooks/documents/{id}/repush</c>, a new
+    /// generation) creates it again, never an edit's push or Push All.
+    /// </summary>
+    public static PushProblem? Deleted(QboLink? link, bool repush) => link is { State: QboLinkState.Deleted } && !repush
+        ? new(DeletedInQuickBooks, $"This document's QuickBooks {link.QboType} (id {link.QboId}) was deleted in QuickBooks.",
+            "Push it again to create a new one in QuickBooks (the deleted one is not restored).", null, "Push again")
+        : null;
 
     public static PushProblem ChangedKind(string from, string to) =>
         new(KindChanged, $"This document is a QuickBooks {from}, but its total now makes it a {to}; QuickBooks cannot turn one into the other.",

@@ -55,9 +55,10 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         var names = new NamePusher(db, writes, lists, journal);
         var documents = new DocumentPusher(db, writes, names, journal, now);
         var groups = due.GroupBy(e => (e.Kind, e.LocalId)).ToList();
-        var documentIds = groups.Where(g => g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && g.Any(e => e.Operation == PushOperation.Push))
+        var documentIds = groups.Where(g => g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && g.Any(e => e.Operation is PushOperation.Push or PushOperation.Repush))
             .Select(g => g.Key.LocalId).ToList();
-        var plans = documentIds.Count == 0 ? [] : await planner.PlanAsync(connection, settings, documentIds, ct);
+        var repush = groups.Where(g => g.Any(e => e.Operation == PushOperation.Repush)).Select(g => g.Key.LocalId).ToHashSet();
+        var plans = documentIds.Count == 0 ? [] : await planner.PlanAsync(connection, settings, documentIds, ct, repush);
         var bulk = groups.Where(g => IsBulk(g, plans)).ToList();
         if (bulk.Count >= 2)
         {
@@ -77,7 +78,8 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
     /// <summary>A new document whose names are all linked and whose create is certain not to have been sent: it can go in bulk.</summary>
     private static bool IsBulk(IGrouping<(LinkedKind Kind, long LocalId), QboOutboxEntry> g, Dictionary<long, PushPlan> plans) =>
         g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && g.All(e => e.Operation == PushOperation.Push && !e.Uncertain)
-        && plans.TryGetValue(g.Key.LocalId, out var plan) && plan.Finalized && plan.CanPush && plan.Action == "create" && plan.Names.All(n => n.Action == "linked");
+        && plans.TryGetValue(g.Key.LocalId, out var plan) && plan.Finalized && plan.CanPush && plan.Action == "create" && plan.Generation == 0
+        && plan.Names.All(n => n.Action == "linked");
 
     /// <summary>
     /// Creates many documents at once through <see cref="BulkCreator"/> and records them in one transaction. Their rows are

@@ -21,12 +21,14 @@ public sealed record PlannedLine(int Position, string Name, string? Description,
 /// <summary>
 /// Everything a push of one document will do, worked out from Groundwork's data and the cached QBO lists before any QBO
 /// call: the dry run shows it, the push carries it out. <see cref="Problems"/> non-empty means nothing is sent.
+/// <see cref="Generation"/> is the link's (above 0 only for a document created again after a delete in QBO): it goes into
+/// the create's requestid, so the deleted record's create is never replayed.
 /// </summary>
 public sealed record PushPlan(
     long DocumentId, DocumentKind Kind, string Number, string Entity, string Action, string? QboId,
     IReadOnlyList<PlannedName> Names, IReadOnlyList<PlannedLine> Lines,
     string? DocNumber, DateOnly TxnDate, DateOnly? DueDate, decimal Subtotal, decimal Tax, decimal Total, string? TaxCodeId,
-    IReadOnlyList<PushProblem> Problems)
+    IReadOnlyList<PushProblem> Problems, int Generation = 0)
 {
     public bool CanPush => Problems.Count == 0;
 

@@ -44,7 +44,9 @@ public sealed class PushPlanner(GroundworkDbContext db)
             inactive.Where(e => e.List == QboListType.Class).Select(e => e.QboId).ToHashSet(StringComparer.Ordinal));
     }
 
-    public async Task<Dictionary<long, PushPlan>> PlanAsync(QboConnection connection, PushSettings settings, IReadOnlyCollection<long> documentIds, CancellationToken ct)
+    /// <param name="repush">Documents whose QBO record was deleted there and a person asked to push again; others with a deleted record are held back.</param>
+    public async Task<Dictionary<long, PushPlan>> PlanAsync(QboConnection connection, PushSettings settings, IReadOnlyCollection<long> documentIds, CancellationToken ct,
+        IReadOnlySet<long>? repush = null)
     {
         var documents = await db.Documents.AsNoTracking().AsSplitQuery()
             .Include(d => d.Lines).Include(d => d.Job!).ThenInclude(j => j.Location!).ThenInclude(l => l.Customer)
@@ -53,7 +55,8 @@ public sealed class PushPlanner(GroundworkDbContext db)
         var parties = documents.SelectMany(d => Parties(d, settings.Layout)).DistinctBy(p => (p.Kind, p.LocalId)).ToList();
         var names = await NameFacts.LoadAsync(db, connection.Id, parties, ct);
         var documentLinks = await DocumentLinksAsync(connection.Id, documents, ct);
-        return documents.ToDictionary(d => d.Id, d => Plan(d, settings, names, documentLinks.GetValueOrDefault((SyncOutbox.LinkKind(d.Kind), d.Id))));
+        return documents.ToDictionary(d => d.Id, d => Plan(d, settings, names, documentLinks.GetValueOrDefault((SyncOutbox.LinkKind(d.Kind), d.Id)),
+            repush?.Contains(d.Id) == true));
     }
 
     private async Task<Dictionary<(LinkedKind, long), QboLink>> DocumentLinksAsync(long connectionId, List<Document> documents, CancellationToken ct)
@@ -77,13 +80,17 @@ public sealed class PushPlanner(GroundworkDbContext db)
         return needs;
     }
 
-    private static PushPlan Plan(Document d, PushSettings s, NameFacts names, QboLink? link)
+    private static PushPlan Plan(Document d, PushSettings s, NameFacts names, QboLink? link, bool repush)
     {
         var problems = new List<PushProblem>();
         void Add(PushProblem? p)
         {
             if (p is not null) problems.Add(p);
         }
+        var generation = link?.Generation ?? 0;
+        // Its QBO record is gone: a create, under the generation the re-push gave it, or nothing until a person asks.
+        Add(PushChecks.Deleted(link, repush));
+        if (link is { State: QboLinkState.Deleted }) link = null;
         Add(PushChecks.Readiness(s.Readiness));
         var planned = Parties(d, s.Layout).Select(n => names.Plan(n, Add)).ToList();
         var lines = new List<PlannedLine>();
@@ -117,7 +124,7 @@ public sealed class PushPlanner(GroundworkDbContext db)
         var tax = d.Kind == DocumentKind.Invoice && s.UsingSalesTax ? sign * d.TaxCents / 100m : 0;
         return new PushPlan(d.Id, d.Kind, d.Number, entity, link is null ? "create" : "update", link?.QboId, planned, lines,
             s.CustomNumbers ? d.Number : null, d.IssueDate, d.DueDate, sign * d.SubtotalCents / 100m, tax, sign * d.SubtotalCents / 100m + tax,
-            tax != 0 ? s.SalesTaxCodeId : null, problems) { Finalized = DocumentRules.IsFinalized(d) };
+            tax != 0 ? s.SalesTaxCodeId : null, problems, generation) { Finalized = DocumentRules.IsFinalized(d) };
     }
 }
 

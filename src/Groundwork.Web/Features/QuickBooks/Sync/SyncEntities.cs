@@ -12,6 +12,8 @@ public enum PushOperation
     Push = 0,
     /// <summary>The Groundwork document was voided: void it in QBO (bills: zero it, see README).</summary>
     Void = 1,
+    /// <summary>Create the document again after its QBO record was deleted there, under a new generation (a person asked).</summary>
+    Repush = 2,
 }
 
 /// <summary>
@@ -48,6 +50,8 @@ public enum SyncState
     Synced = 2,
     NeedsAttention = 3,
     Retrying = 4,
+    /// <summary>The QBO record was deleted in QuickBooks: the link is kept (state Deleted) until a deliberate re-push.</summary>
+    DeletedInQuickBooks = 5,
 }
 
 /// <summary>
@@ -151,7 +155,7 @@ internal sealed class SyncEntitiesConfiguration :
     public void Configure(EntityTypeBuilder<DocumentSync> b)
     {
         b.ToTable("DocumentSyncs");
-        b.Property(e => e.State).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.State).HasConversion<string>().HasMaxLength(32);
         b.Property(e => e.Message).HasMaxLength(2000);
         b.Property(e => e.Problem).HasMaxLength(32);
         b.Property(e => e.IntuitTid).HasMaxLength(64);

@@ -43,6 +43,10 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
         }
     }
 
+    /// <summary>A person asked to create again a document whose QBO record was deleted there; its link's generation was moved on.</summary>
+    public Task RepushAsync(long connectionId, Document document, CancellationToken ct) =>
+        AddAsync(connectionId, LinkKind(document.Kind), document.Id, PushOperation.Repush, Trigger(), null, ct);
+
     /// <summary>Adds a row (or keeps the one already waiting) and marks a document Queued; saved with the caller's changes.</summary>
     internal async Task AddAsync(long connectionId, LinkedKind kind, long localId, PushOperation operation, string trigger, string? runId, CancellationToken ct)
     {

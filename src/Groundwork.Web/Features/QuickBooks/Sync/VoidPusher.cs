@@ -24,6 +24,12 @@ internal sealed class VoidPusher(GroundworkDbContext db, QboWrites qbo, SyncJour
             await DocumentSyncs.SetAsync(db, connection.Id, documentId, SyncState.NotSynced, "Not in QuickBooks: it was voided before it was pushed.", null, null, now, ct);
             return PushEnd.Synced;
         }
+        if (link.State == QboLinkState.Deleted)
+        {
+            // Deleted in QuickBooks already: nothing there to void.
+            await DocumentSyncs.SetAsync(db, connection.Id, documentId, SyncState.Synced, "Its QuickBooks record was deleted there; nothing to void.", null, null, now, ct);
+            return PushEnd.Synced;
+        }
         var number = await db.Documents.Where(d => d.Id == documentId).Select(d => d.Number).FirstOrDefaultAsync(ct) ?? link.QboName ?? "";
         string? tid;
         string? token;

@@ -1,5 +1,6 @@
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Links;
 using Groundwork.Web.Features.QuickBooks.Sync;
 
 namespace Groundwork.Web.Tests.Features.QuickBooks.Sync;
@@ -55,6 +56,24 @@ public sealed class PushChecksTests
     [InlineData(true, true, null)]
     public void DefaultItem_RequiredWhenALineIsUnmapped(bool usable, bool needed, string? code) =>
         Assert.Equal(code, PushChecks.DefaultItem(usable, needed)?.Code);
+
+    [Theory]
+    [InlineData(null, false, null)]
+    [InlineData(QboLinkState.Active, false, null)]
+    [InlineData(QboLinkState.Deleted, false, PushChecks.DeletedInQuickBooks)]
+    [InlineData(QboLinkState.Deleted, true, null)]
+    public void Deleted_InQuickBooks_OnlyADeliberateRepushCreatesItAgain(QboLinkState? state, bool repush, string? code)
+    {
+        QboLink? link = null;
+        if (state is { } s)
+        {
+            link = new QboLink { Kind = LinkedKind.Invoice, LocalId = 7 };
+            link.PointAt("Invoice", "130", "1001");
+            link.State = s;
+        }
+
+        Assert.Equal(code, PushChecks.Deleted(link, repush)?.Code);
+    }
 
     [Fact]
     public void Readiness_NoTaxAgency_Blocks_AndUnknownReadinessAsksForACheck()

@@ -1,0 +1,127 @@
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Features.QuickBooks.Links;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync.Inbound;
+
+/// <summary>
+/// A linked invoice, credit memo or bill as QBO has it now, applied to its Groundwork document: payments made there →
+/// PartiallyPaid / Paid (or back to open), a void → Void, a delete → "Deleted in QuickBooks" with the link kept as
+/// Deleted, edited amounts → drift flagged and neither side changed. QBO's facts, not a person's input: they do not pass
+/// the user-input rules (QuickBooks may pay a document Groundwork thinks is closed). History and log say the change came
+/// from QuickBooks. Nothing here queues a push, so nothing echoes back.
+/// </summary>
+public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory history, SyncJournal journal, AppClock clock) : IUseCase
+{
+    public const string DriftProblem = "drift";
+    public const string DeletedProblem = "deleted-in-quickbooks";
+
+    /// <summary>Applies one change and saves; returns what happened, for the event's outcome.</summary>
+    public async Task<string> HandleAsync(long connectionId, QboChange change, CancellationToken ct)
+    {
+        if (!QboEntities.IsDocument(change.Entity)) return "ignored: not a document";
+        var identity = Identity(change.Entity, change.Id);
+        var link = await db.QboLinks.FirstOrDefaultAsync(
+            l => l.ConnectionId == connectionId && l.QboIdentity == identity && (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill), ct);
+        if (link is null) return "ignored: not linked";
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == link.LocalId, ct);
+        if (document is null) return "ignored: no document";
+        if (link.State == QboLinkState.Deleted) return "ignored: deleted in QuickBooks before";
+        var outcome = change.Current is { } current ? await CurrentAsync(link, document, change, current, ct) : await DeletedAsync(link, document, change, ct);
+        await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    private async Task<string> DeletedAsync(QboLink link, Document document, QboChange change, CancellationToken ct)
+    {
+        link.State = QboLinkState.Deleted;
+        // Groundwork's own void of a negative invoice deletes its credit memo: that delete is expected, not news.
+        if (DocumentRules.IsClosedUnpaid(document)) return "applied: link closed (void in Groundwork)";
+        var source = Source(change);
+        history.Record(document, document.Status, document.Status, $"Deleted in QuickBooks ({source})", DocumentHistory.QuickBooks);
+        var message = $"Deleted in QuickBooks ({source}). Push it again to create a new {change.Entity} there; the deleted one is not restored.";
+        await DocumentSyncs.SetAsync(db, link.ConnectionId, document.Id, SyncState.DeletedInQuickBooks, message, DeletedProblem, null, clock.UtcNow, ct);
+        journal.Add(link.Kind, document.Id, document.Number, DocumentHistory.QuickBooks, "deleted", change.Entity, null, SyncResult.Succeeded, change.Id,
+            code: DeletedProblem, message: message);
+        return "applied: deleted in QuickBooks";
+    }
+
+    private async Task<string> CurrentAsync(QboLink link, Document document, QboChange change, Groundwork.QuickBooks.Wire.QboTransaction current,
+        CancellationToken ct)
+    {
+        link.SyncToken = current.SyncToken ?? link.SyncToken;
+        if (DocumentRules.IsClosedUnpaid(document) || !DocumentRules.IsFinalized(document)) return "unchanged: void in Groundwork";
+        var qbo = QboDocumentFacts.Read(current);
+        var source = Source(change);
+        if (qbo.Voided)
+        {
+            document.PaidCents = await RecordedOnlyInGroundworkAsync(document.Id, ct);
+            history.Move(document, DocumentStatus.Void, $"Voided in QuickBooks ({source})", DocumentHistory.QuickBooks);
+            await DocumentSyncs.SetAsync(db, link.ConnectionId, document.Id, SyncState.Synced, "Voided in QuickBooks.", null, null, clock.UtcNow, ct);
+            journal.Add(link.Kind, document.Id, document.Number, DocumentHistory.QuickBooks, "voided", change.Entity, null, SyncResult.Succeeded, change.Id,
+                current.SyncToken, message: $"Voided in QuickBooks: {DocumentRules.Noun(document.Kind)} {document.Number} is now Void.");
+            return "applied: Void";
+        }
+        var outcome = "unchanged";
+        if (qbo.PaidCents is not null)
+        {
+            var paid = QboDocumentFacts.GroundworkPaid(document, qbo, await RecordedOnlyInGroundworkAsync(document.Id, ct));
+            if (paid != document.PaidCents) outcome = Paid(link, document, change, current, paid, source);
+        }
+        await DriftAsync(link, document, qbo, change, ct);
+        return outcome;
+    }
+
+    private string Paid(QboLink link, Document document, QboChange change, Groundwork.QuickBooks.Wire.QboTransaction current, long paid, string source)
+    {
+        var before = document.Status;
+        document.PaidCents = paid;
+        var target = DocumentRules.StatusAfterPayments(document);
+        var note = $"{DocumentMath.Format(Math.Abs(paid))} of {DocumentMath.Format(Math.Abs(document.TotalCents))} paid, per QuickBooks ({source})";
+        if (target == before) history.Record(document, before, before, note, DocumentHistory.QuickBooks);
+        else history.Move(document, target, note, DocumentHistory.QuickBooks);
+        journal.Add(link.Kind, document.Id, document.Number, DocumentHistory.QuickBooks, "payment", change.Entity, null, SyncResult.Succeeded, change.Id,
+            current.SyncToken, message: $"{note}: now {target}.");
+        return $"applied: {target}";
+    }
+
+    /// <summary>
+    /// Flags QBO's edited total (once; the user decides which version wins), and clears the flag when the totals agree
+    /// again. Not while a push of the document waits: QBO is about to get Groundwork's version, and the push checks it.
+    /// </summary>
+    private async Task DriftAsync(QboLink link, Document document, QboDocumentState qbo, QboChange change, CancellationToken ct)
+    {
+        var sync = await db.DocumentSyncs.FirstOrDefaultAsync(s => s.DocumentId == document.Id, ct);
+        // Queued, retrying, or held back by pre-flight: Groundwork's own change has not reached QBO, so a difference is not news.
+        if (sync is { State: not SyncState.Synced, Problem: not DriftProblem } || await db.QboOutbox.AnyAsync(e => e.Kind == link.Kind && e.LocalId == document.Id, ct)) return;
+        if (QboDocumentFacts.Drifted(document, qbo))
+        {
+            var message = QboDocumentFacts.DriftMessage(document, qbo);
+            if (sync?.Problem == DriftProblem && sync.Message == message) return;
+            await DocumentSyncs.SetAsync(db, link.ConnectionId, document.Id, SyncState.NeedsAttention, message, DriftProblem, null, clock.UtcNow, ct);
+            journal.Add(link.Kind, document.Id, document.Number, DocumentHistory.QuickBooks, "drift", change.Entity, null, SyncResult.Succeeded, change.Id,
+                link.SyncToken, code: DriftProblem, message: message);
+        }
+        else if (sync?.Problem == DriftProblem)
+        {
+            await DocumentSyncs.SetAsync(db, link.ConnectionId, document.Id, SyncState.Synced, null, null, null, clock.UtcNow, ct);
+        }
+    }
+
+    /// <summary>Which of these QBO documents (<c>Entity:Id</c>) are linked to a Groundwork document: the only ones worth reading.</summary>
+    public async Task<HashSet<string>> LinkedAsync(long connectionId, IReadOnlyCollection<string> identities, CancellationToken ct) =>
+        (await db.QboLinks.Where(l => l.ConnectionId == connectionId && identities.Contains(l.QboIdentity!) && (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill))
+            .Select(l => l.QboIdentity!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    public static string Identity(string entity, string id) => $"{entity}:{id}";
+
+    /// <summary>Payments recorded in Groundwork that QuickBooks has not been given (none has a payment link yet): QBO's balance cannot include them.</summary>
+    private async Task<long> RecordedOnlyInGroundworkAsync(long documentId, CancellationToken ct) =>
+        await db.PaymentApplications.Where(a => a.DocumentId == documentId && !db.QboLinks.Any(l => l.Kind == LinkedKind.Payment && l.LocalId == a.PaymentId))
+            .SumAsync(a => (long?)a.AmountCents, ct) ?? 0;
+
+    /// <summary>The QBO record, for notes: its entity and id.</summary>
+    private static string Source(QboChange change) => $"QuickBooks {change.Entity} id {change.Id}";
+}

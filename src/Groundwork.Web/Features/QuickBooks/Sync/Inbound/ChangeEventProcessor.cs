@@ -1,0 +1,115 @@
+using Groundwork.QuickBooks;
+using Groundwork.Web.Data;
+using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Gateway;
+using Groundwork.Web.Features.QuickBooks.Links;
+using Groundwork.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Groundwork.Web.Features.QuickBooks.Sync.Inbound;
+
+/// <summary>What one step of status-back work leaves to do: when to look again, and whether CDC should catch up now.</summary>
+public sealed record InboundStep(DateTime? Next, bool CatchUp)
+{
+    public static InboundStep Idle { get; } = new(null, false);
+}
+
+/// <summary>
+/// One step of the company grain's status-back work: the organization's pending webhook events, oldest first, a chunk at a
+/// time. Each changed entity is read once through the gateway (its current state, so order and repeats do no harm) and
+/// applied; a payment leads to the linked documents it is applied to. A payment deleted or changed in QBO may have left
+/// documents it no longer names, so it asks for a CDC catch-up, which sees every document whose balance moved.
+/// </summary>
+public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboChangeFeed feed, ApplyQboChange apply, AppClock clock,
+    ILogger<ChangeEventProcessor> logger)
+{
+    public const int Chunk = 100;
+
+    /// <summary>Reads QBO did not answer are tried this many times (after the gateway's own retries), then left to CDC.</summary>
+    public const int MaxAttempts = 5;
+
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+
+    public async Task<InboundStep> ProcessAsync(CancellationToken ct)
+    {
+        var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (connection is null || connection.Status != QboConnectionStatus.Connected) return InboundStep.Idle;
+        var pending = await db.QboChangeEvents.AsNoTracking().Where(e => e.ConnectionId == connection.Id && e.ProcessedAtUtc == null)
+            .OrderBy(e => e.Id).Take(Chunk).ToListAsync(ct);
+        if (pending.Count == 0) return InboundStep.Idle;
+        var catchUp = false;
+        DateTime? retry = null;
+        foreach (var target in pending.GroupBy(e => (e.Entity, e.EntityId)))
+        {
+            var ids = target.Select(e => e.Id).ToList();
+            try
+            {
+                var (outcome, gap) = await ProcessAsync(connection.Id, target.Key.Entity, target.Key.EntityId, target.ToList(), ct);
+                catchUp |= gap;
+                await MarkAsync(ids, DocumentSyncs.Clip(outcome, 500), ct);
+            }
+            catch (QboNotConnectedException)
+            {
+                return InboundStep.Idle;
+            }
+            catch (Exception ex) when (ex is QboException or DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                LogFailed(logger, target.Key.Entity, target.Key.EntityId, ex.Message);
+                if (target.Max(e => e.Attempts) + 1 >= MaxAttempts)
+                {
+                    await MarkAsync(ids, DocumentSyncs.Clip($"failed: {ex.Message}", 500), ct);
+                    catchUp = true;
+                    continue;
+                }
+                await db.QboChangeEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
+                // A document changed in Groundwork meanwhile: read again at once. QBO did not answer: give it a minute.
+                var at = ex is DbUpdateConcurrencyException ? clock.UtcNow : clock.UtcNow + RetryAfter;
+                retry = retry is { } earlier && earlier < at ? earlier : at;
+            }
+            db.ChangeTracker.Clear();
+        }
+        var last = pending[^1].Id;
+        var more = await db.QboChangeEvents.AnyAsync(e => e.ConnectionId == connection.Id && e.ProcessedAtUtc == null && e.Id > last, ct);
+        return new InboundStep(more ? clock.UtcNow : retry, catchUp);
+    }
+
+    /// <summary>Reads and applies one changed entity; says what happened and whether CDC should look for what it cannot see.</summary>
+    private async Task<(string Outcome, bool CatchUp)> ProcessAsync(long connectionId, string entity, string id, List<QboChangeEvent> events, CancellationToken ct)
+    {
+        if (QboEntities.IsDocument(entity))
+        {
+            var identity = ApplyQboChange.Identity(entity, id);
+            if ((await apply.LinkedAsync(connectionId, [identity], ct)).Count == 0) return ("ignored: not linked", false);
+            if (events.All(e => e.Operation == nameof(Groundwork.QuickBooks.Webhooks.QboWebhookOperation.Create)) && await CreatedByGroundworkAsync(connectionId, identity, ct)) return ("ignored: Groundwork's own create", false);
+            return (await apply.HandleAsync(connectionId, await feed.ReadAsync(entity, id, ct), ct), false);
+        }
+        if (!QboEntities.IsPayment(entity)) return ($"ignored: {entity}", false);
+        var payment = await feed.ReadAsync(entity, id, ct);
+        var created = events.All(e => e.Operation == nameof(Groundwork.QuickBooks.Webhooks.QboWebhookOperation.Create));
+        if (payment.Current is null) return ("payment deleted: CDC catches up its documents", true);
+        var applied = QboDocumentFacts.AppliedTo(payment.Current);
+        var linked = await apply.LinkedAsync(connectionId, [.. applied.Select(a => ApplyQboChange.Identity(a.Entity, a.Id))], ct);
+        var outcomes = new List<string>();
+        foreach (var (documentEntity, documentId) in applied.Where(a => linked.Contains(ApplyQboChange.Identity(a.Entity, a.Id))))
+        {
+            outcomes.Add($"{documentEntity} {documentId} {await apply.HandleAsync(connectionId, await feed.ReadAsync(documentEntity, documentId, ct), ct)}");
+            db.ChangeTracker.Clear();
+        }
+        return (outcomes.Count == 0 ? "ignored: applies to no linked document" : string.Join("; ", outcomes), !created);
+    }
+
+    /// <summary>A create event for a document Groundwork created is the echo of its own push: nothing to read.</summary>
+    private Task<bool> CreatedByGroundworkAsync(long connectionId, string identity, CancellationToken ct) =>
+        db.QboLinks.AnyAsync(l => l.ConnectionId == connectionId && l.QboIdentity == identity && l.Source == QboLinkSource.Created && l.State == QboLinkState.Active, ct);
+
+    private async Task MarkAsync(List<long> ids, string? outcome, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        await db.QboChangeEvents.Where(e => ids.Contains(e.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAtUtc, now).SetProperty(e => e.Outcome, outcome).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading QuickBooks {Entity} {Id} for its status failed ({Reason}); trying again")]
+    private static partial void LogFailed(ILogger logger, string entity, string id, string reason);
+}
