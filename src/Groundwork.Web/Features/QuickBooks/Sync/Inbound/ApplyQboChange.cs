@@ -1,3 +1,4 @@
+using Groundwork.QuickBooks.Wire;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.QuickBooks.Links;
@@ -48,7 +49,7 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
         return "applied: deleted in QuickBooks";
     }
 
-    private async Task<string> CurrentAsync(QboLink link, Document document, QboChange change, Groundwork.QuickBooks.Wire.QboTransaction current,
+    private async Task<string> CurrentAsync(QboLink link, Document document, QboChange change, QboTransaction current,
         CancellationToken ct)
     {
         link.SyncToken = current.SyncToken ?? link.SyncToken;
@@ -74,7 +75,7 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
         return outcome;
     }
 
-    private string Paid(QboLink link, Document document, QboChange change, Groundwork.QuickBooks.Wire.QboTransaction current, long paid, string source)
+    private string Paid(QboLink link, Document document, QboChange change, QboTransaction current, long paid, string source)
     {
         var before = document.Status;
         document.PaidCents = paid;

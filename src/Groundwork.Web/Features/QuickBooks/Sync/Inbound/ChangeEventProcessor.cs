@@ -39,6 +39,8 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
         if (pending.Count == 0) return InboundStep.Idle;
         var catchUp = false;
         DateTime? retry = null;
+        // Outcomes are written together at the end (one statement per outcome): a crash before re-reads, which changes nothing.
+        var done = new List<(long Id, string Outcome)>();
         foreach (var target in pending.GroupBy(e => (e.Entity, e.EntityId)))
         {
             var ids = target.Select(e => e.Id).ToList();
@@ -46,10 +48,11 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
             {
                 var (outcome, gap) = await ProcessAsync(connection.Id, target.Key.Entity, target.Key.EntityId, target.ToList(), ct);
                 catchUp |= gap;
-                await MarkAsync(ids, DocumentSyncs.Clip(outcome, 500), ct);
+                done.AddRange(ids.Select(id => (id, DocumentSyncs.Clip(outcome, 500)!)));
             }
             catch (QboNotConnectedException)
             {
+                await MarkAsync(done, ct);
                 return InboundStep.Idle;
             }
             catch (Exception ex) when (ex is QboException or DbUpdateConcurrencyException)
@@ -58,7 +61,7 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
                 LogFailed(logger, target.Key.Entity, target.Key.EntityId, ex.Message);
                 if (target.Max(e => e.Attempts) + 1 >= MaxAttempts)
                 {
-                    await MarkAsync(ids, DocumentSyncs.Clip($"failed: {ex.Message}", 500), ct);
+                    done.AddRange(ids.Select(id => (id, DocumentSyncs.Clip($"failed: {ex.Message}", 500)!)));
                     catchUp = true;
                     continue;
                 }
@@ -69,6 +72,7 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
             }
             db.ChangeTracker.Clear();
         }
+        await MarkAsync(done, ct);
         var last = pending[^1].Id;
         var more = await db.QboChangeEvents.AnyAsync(e => e.ConnectionId == connection.Id && e.ProcessedAtUtc == null && e.Id > last, ct);
         return new InboundStep(more ? clock.UtcNow : retry, catchUp);
@@ -103,11 +107,15 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
     private Task<bool> CreatedByGroundworkAsync(long connectionId, string identity, CancellationToken ct) =>
         db.QboLinks.AnyAsync(l => l.ConnectionId == connectionId && l.QboIdentity == identity && l.Source == QboLinkSource.Created && l.State == QboLinkState.Active, ct);
 
-    private async Task MarkAsync(List<long> ids, string? outcome, CancellationToken ct)
+    private async Task MarkAsync(List<(long Id, string Outcome)> done, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        await db.QboChangeEvents.Where(e => ids.Contains(e.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAtUtc, now).SetProperty(e => e.Outcome, outcome).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
+        foreach (var outcome in done.GroupBy(d => d.Outcome, StringComparer.Ordinal))
+        {
+            var ids = outcome.Select(d => d.Id).ToList();
+            await db.QboChangeEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAtUtc, now)
+                .SetProperty(e => e.Outcome, outcome.Key).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading QuickBooks {Entity} {Id} for its status failed ({Reason}); trying again")]

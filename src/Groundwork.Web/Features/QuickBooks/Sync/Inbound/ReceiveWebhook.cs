@@ -22,7 +22,8 @@ public enum WebhookAnswer
 
 /// <summary>
 /// Intuit's webhook call: verify <c>intuit-signature</c> on the exact bytes (constant time, before parsing), store the raw
-/// delivery and one row per announced change for each organization connected to its realm, and wake those companies'
+/// delivery and one row per announced change of a watched entity (<see cref="QboEntities.Watched"/>) for each organization
+/// connected to its realm, and wake those companies'
 /// grains. No QBO call is made here: the grain fetches the entities, so the answer takes milliseconds (Intuit allows 3 s
 /// and holds back later events until one is acknowledged). A repeated delivery stores its body again but no event twice.
 /// </summary>
@@ -67,7 +68,8 @@ public sealed partial class ReceiveWebhook(GroundworkDbContext db, QboWebhookVer
         {
             db.QboWebhookDeliveries.Add(delivery);
             await db.SaveChangesAsync(ct);
-            foreach (var realm in events.GroupBy(e => e.RealmId, StringComparer.Ordinal))
+            // Only what status back reads becomes an event; the raw delivery keeps the rest (names, items, …).
+            foreach (var realm in events.Where(e => QboEntities.Watched.Contains(e.EntityName)).GroupBy(e => e.RealmId, StringComparer.Ordinal))
             {
                 foreach (var connection in await realms.ConnectedAsync(realm.Key, ct))
                 {

@@ -55,6 +55,20 @@ internal static class InboundTestData
         return document;
     }
 
+    /// <summary>The invoice or bill once QuickBooks' payments on it come to <paramref name="paidCents"/> (polls).</summary>
+    public static async Task<JsonElement> PaidAsync(this HttpClient api, string kind, long id, long paidCents, int seconds = 30)
+    {
+        JsonElement document = default;
+        for (var i = 0; i < seconds * 10; i++)
+        {
+            document = await api.GetJsonAsync($"/api/v1/{kind}/{id}");
+            if (document.GetProperty("paidCents").GetInt64() == paidCents) return document;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{kind} {id} never had {paidCents} cents paid: {document}");
+        return document;
+    }
+
     /// <summary>A customer payment in QBO applied to the invoice, as the bookkeeper records one.</summary>
     public static async Task<QboPayment> ReceivePaymentAsync(this QuickBooksSide qbo, string invoiceId, decimal amount)
     {

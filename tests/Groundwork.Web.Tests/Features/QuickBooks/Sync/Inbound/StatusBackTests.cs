@@ -67,6 +67,23 @@ public sealed class StatusBackTests(InboundAppFactory app) : IClassFixture<Inbou
     }
 
     [Fact]
+    public async Task PaymentVoidedInQuickBooks_ReopensThePartlyPaidInvoice()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (id, qboId) = await owner.SyncedInvoiceAsync(200m);
+        var first = await owner.Qbo.ReceivePaymentAsync(qboId, 50m);
+        await owner.Qbo.ReceivePaymentAsync(qboId, 30m);
+        await owner.Api.PaidAsync("invoices", id, 8_000);
+
+        await owner.Qbo.Client.VoidAsync<QboPayment>(owner.Qbo.Company, first.Id!, first.SyncToken!, Guid.NewGuid().ToString("N"), default);
+
+        var invoice = await owner.Api.PaidAsync("invoices", id, 3_000);
+        Assert.Equal("PartiallyPaid", invoice.Status());
+        Assert.Equal("QuickBooks", invoice.LastHistory().GetProperty("byUser").GetString());
+        Assert.Equal(0, await app.OutboxCountAsync(owner));
+    }
+
+    [Fact]
     public async Task InvoiceVoidedInQuickBooks_BecomesVoidWithoutVoidingItAgain()
     {
         var owner = await app.PushOwnerAsync();

@@ -113,6 +113,16 @@ public sealed class WebhookEndpointTests(InboundAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task EmbeddedEmulator_DevApp_SendsItsWebhooksToThisApp()
+    {
+        var apps = await (await app.CreateEmulatorAdminClient().GetAsync("/qbo/admin/api/apps")).ReadJsonAsync();
+
+        var dev = apps.EnumerateArray().Single(a => a.GetProperty("clientId").GetString() == Groundwork.QboEmulator.QboEmulatorDevApp.ClientId);
+        Assert.Equal($"{app.BaseAddress}integrations/quickbooks/webhooks", dev.GetProperty("webhookUrl").GetString());
+        Assert.Equal(Groundwork.QboEmulator.QboEmulatorDevApp.VerifierToken, dev.GetProperty("verifierToken").GetString());
+    }
+
+    [Fact]
     public async Task Webhook_LargerThanOneMebibyte_Is413()
     {
         var body = "[" + new string(' ', 1024 * 1024) + "]";
