@@ -12,10 +12,10 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 internal sealed record BulkResult(PushPlan Plan, QboTransaction? Saved, string RequestId, string? IntuitTid, QboException? Error);
 
 /// <summary>
-/// Creates documents whose names are all linked at QBO's per-company ceiling: one lane sends batch requests (up to 30
-/// creates each) and a few lanes send single creates, all at once, so both QBO allowances — 40 batch requests and the
-/// other requests of each minute — are used; the company's gateway keeps every lane inside them. Only QBO is called here:
-/// the caller records the results (one DbContext is not shared across lanes).
+/// Creates documents whose names are all linked at QBO's per-company ceiling: one lane sends batch requests (30 creates
+/// each, only full ones) and a few lanes send single creates, all at once, so both QBO allowances — 40 batch requests and
+/// the other requests of each minute — are used; the company's gateway keeps every lane inside them. Only QBO is called
+/// here: the caller records the results (one DbContext is not shared across lanes).
 /// </summary>
 internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
 {
@@ -49,7 +49,12 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
         {
             var batch = new List<PushPlan>(QboClient.MaxBatchItems);
             while (batch.Count < QboClient.MaxBatchItems && queue.TryDequeue(out var plan)) batch.Add(plan);
-            if (batch.Count == 0) return;
+            if (batch.Count < QboClient.MaxBatchItems)
+            {
+                // A short batch would spend one of the minute's few batch permits on fewer documents: the single lanes take them.
+                foreach (var plan in batch) queue.Enqueue(plan);
+                return;
+            }
             var requestId = BatchRequestId(batch);
             var items = batch.Select((p, i) => Item(i.ToString(System.Globalization.CultureInfo.InvariantCulture), p)).ToList();
             try
