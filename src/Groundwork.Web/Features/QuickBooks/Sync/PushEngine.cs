@@ -92,7 +92,9 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         var results = await new BulkCreator(calls, tenant.OrganizationId!.Value).RunAsync([.. work.Select(w => w.Plan)], ct);
         var rowsOf = work.ToDictionary(w => w.Plan.DocumentId, w => w.Rows);
         var documentIds = work.Select(w => w.Plan.DocumentId).ToList();
-        await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).LoadAsync(ct);
+        // Sync rows by document and run counts added up: a lookup through Local per document ran DetectChanges over the whole chunk each time.
+        var syncs = await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).ToDictionaryAsync(s => s.DocumentId, ct);
+        var counts = new Dictionary<string, (int Done, int Failed)>(StringComparer.Ordinal);
         var finished = new List<QboOutboxEntry>();
         var failed = new List<BulkResult>();
         var now = clock.UtcNow;
@@ -111,14 +113,16 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             journal.Add(kind, plan.DocumentId, plan.Number, rowsOf[plan.DocumentId][^1].Trigger, "create", plan.Entity, result.RequestId, SyncResult.Succeeded,
                 saved.Id, saved.SyncToken, result.IntuitTid);
             var agrees = saved.TotalAmt is not { } total || total == plan.Total;
-            await DocumentSyncs.SetAsync(db, connection.Id, plan.DocumentId, agrees ? SyncState.Synced : SyncState.NeedsAttention,
-                agrees ? null : DocumentPusher.TotalMismatchMessage(saved.TotalAmt ?? 0, plan.Total), agrees ? null : PushChecks.TotalMismatch, result.IntuitTid, now, ct);
+            DocumentSyncs.Apply(DocumentSyncs.Tracked(db, syncs, connection.Id, plan.DocumentId), connection.Id, agrees ? SyncState.Synced : SyncState.NeedsAttention,
+                agrees ? null : DocumentPusher.TotalMismatchMessage(saved.TotalAmt ?? 0, plan.Total), agrees ? null : PushChecks.TotalMismatch, result.IntuitTid, now, null);
             finished.AddRange(rowsOf[plan.DocumentId]);
             foreach (var run in rowsOf[plan.DocumentId].Where(r => r.RunId is not null).Select(r => r.RunId!).Distinct())
             {
-                await PushRuns.CountAsync(db, run, agrees, ct);
+                var (done, notDone) = counts.GetValueOrDefault(run);
+                counts[run] = agrees ? (done + 1, notDone) : (done, notDone + 1);
             }
         }
+        foreach (var (run, (done, notDone)) in counts) await PushRuns.CountAsync(db, run, done, notDone, ct);
         foreach (var row in work.SelectMany(w => w.Rows)) db.Entry(row).State = EntityState.Detached;
         var finishedIds = finished.Select(r => r.Id).ToList();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

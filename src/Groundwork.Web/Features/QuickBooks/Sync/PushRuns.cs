@@ -6,12 +6,15 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// <summary>Run bookkeeping shared by the drain and the API: counting pushed rows and closing runs with nothing left.</summary>
 public static class PushRuns
 {
-    public static async Task CountAsync(GroundworkDbContext db, string runId, bool succeeded, CancellationToken ct)
+    public static Task CountAsync(GroundworkDbContext db, string runId, bool succeeded, CancellationToken ct) =>
+        CountAsync(db, runId, succeeded ? 1 : 0, succeeded ? 0 : 1, ct);
+
+    public static async Task CountAsync(GroundworkDbContext db, string runId, int done, int failed, CancellationToken ct)
     {
         var run = db.PushRuns.Local.FirstOrDefault(r => r.Id == runId) ?? await db.PushRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null) return;
-        if (succeeded) run.Done++;
-        else run.Failed++;
+        run.Done += done;
+        run.Failed += failed;
     }
 
     /// <summary>Runs still marked running whose rows are all pushed (or cancelled) are finished.</summary>

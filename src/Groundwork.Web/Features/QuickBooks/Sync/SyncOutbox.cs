@@ -128,6 +128,16 @@ public static class DocumentSyncs
         return row;
     }
 
+    /// <summary>The document's row among <paramref name="rows"/> (loaded together by a bulk path), or a new one added to them and tracked.</summary>
+    internal static DocumentSync Tracked(GroundworkDbContext db, Dictionary<long, DocumentSync> rows, long connectionId, long documentId)
+    {
+        if (rows.TryGetValue(documentId, out var row)) return row;
+        row = new DocumentSync { ConnectionId = connectionId, DocumentId = documentId };
+        db.DocumentSyncs.Add(row);
+        rows[documentId] = row;
+        return row;
+    }
+
     internal static void Apply(DocumentSync row, long connectionId, SyncState state, string? message, string? problem, string? intuitTid, DateTime now, DateTime? retryAtUtc)
     {
         row.ConnectionId = connectionId;
