@@ -32,6 +32,9 @@ internal sealed class OpContext(Company company, DateTimeOffset now, string toda
         }
     }
 
+    /// <summary>Some record is hidden from this operation (a batch's earlier creations).</summary>
+    public bool HidesAny => hidden.Count > 0;
+
     public JsonObject? Find(string entity, string id) =>
         hidden.Contains($"{entity}/{id}") ? null : Company.Get(entity, id);
 

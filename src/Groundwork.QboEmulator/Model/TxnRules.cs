@@ -118,18 +118,22 @@ internal static class TxnRules
     private static void DocNumber(OpContext ctx, EntityDef def, JsonObject doc, string? perParty)
     {
         var number = doc.Str("DocNumber");
-        var others = ctx.All(def.Name).Where(d => d.Str("Id") != doc.Str("Id") && !IsVoided(d));
+        var index = ctx.Company.DocNumbers(def.Name);
         if (number is null)
         {
             if (def.Name != "Bill" && !ctx.Pref("SalesFormsPrefs", "CustomTxnNumbers"))
             {
-                var last = ctx.All(def.Name).Select(d => long.TryParse(d.Str("DocNumber"), out var n) ? n : 0).DefaultIfEmpty(1000).Max();
+                // Documents hidden in a batch do not count, as in the scan this index replaces.
+                var last = ctx.HidesAny
+                    ? ctx.All(def.Name).Select(d => long.TryParse(d.Str("DocNumber"), out var n) ? n : 0).DefaultIfEmpty(1000).Max()
+                    : Math.Max(index.Highest ?? 1000, 0);
                 doc["DocNumber"] = (Math.Max(last, 1000) + 1).ToString(CultureInfo.InvariantCulture);
             }
 
             return;
         }
 
+        var others = index.Ids(number).Where(id => id != doc.Str("Id")).Select(id => ctx.Find(def.Name, id)).OfType<JsonObject>().Where(d => !IsVoided(d));
         if (!ctx.AllowDuplicateDocNumber && others.Any(d => d.Str("DocNumber") == number
                 && (perParty is null || d.RefValue(perParty) == doc.RefValue(perParty))))
         {

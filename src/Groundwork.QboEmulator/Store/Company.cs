@@ -16,6 +16,7 @@ internal sealed record StoredResponse(int Status, string Body);
 internal sealed class Company(string realmId, string name)
 {
     private readonly Dictionary<string, Dictionary<string, JsonObject>> entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocNumberIndex> docNumbers = new(StringComparer.Ordinal);
 
     public string RealmId { get; } = realmId;
 
@@ -56,10 +57,28 @@ internal sealed class Company(string realmId, string name)
             entities[entity] = set;
         }
 
-        set[(string)doc["Id"]!] = doc;
+        var id = (string)doc["Id"]!;
+        set[id] = doc;
+        DocNumbers(entity).Set(id, doc);
     }
 
-    public bool Remove(string entity, string id) => entities.TryGetValue(entity, out var set) && set.Remove(id);
+    public bool Remove(string entity, string id)
+    {
+        DocNumbers(entity).Remove(id);
+        return entities.TryGetValue(entity, out var set) && set.Remove(id);
+    }
+
+    /// <summary>The entity's DocNumber index (empty for entities without one).</summary>
+    public DocNumberIndex DocNumbers(string entity)
+    {
+        if (!docNumbers.TryGetValue(entity, out var index))
+        {
+            index = new DocNumberIndex();
+            docNumbers[entity] = index;
+        }
+
+        return index;
+    }
 
     public IEnumerable<string> EntityNames => entities.Keys;
 }

@@ -69,6 +69,7 @@ internal static class QuickBooksRegistration
             o.Embedded = emulator.Embedded;
             o.Prefix = emulator.Prefix;
         });
+        builder.Services.AddSingleton<Sync.SalesTaxCodes>();
         builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>()
             .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>();
         builder.Services.AddHostedService<Sync.OutboxStartup>();

@@ -12,48 +12,151 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 internal sealed record BulkResult(PushPlan Plan, QboTransaction? Saved, string RequestId, string? IntuitTid, QboException? Error);
 
 /// <summary>
-/// Creates documents whose names are all linked at QBO's per-company ceiling: one lane sends batch requests (30 creates
-/// each, only full ones) and a few lanes send single creates, all at once, so both QBO allowances — 40 batch requests and
-/// the other requests of each minute — are used; the company's gateway keeps every lane inside them. Only QBO is called
-/// here: the caller records the results (one DbContext is not shared across lanes).
+/// Creates documents whose names are all linked at QBO's per-company ceiling: batch lanes send batch requests (30 creates
+/// each, only full ones) and single lanes send single creates, all at once, so both QBO allowances — 40 batch requests and
+/// the other requests of each minute — are used; the company's gateway keeps every lane inside them. The drain feeds it
+/// while it sends (<see cref="Add"/>), takes results as they come (<see cref="TakeResults"/>) and says when nothing more will
+/// come (<see cref="Complete"/>), so the lanes never wait for Groundwork's own database. Only QBO is called here: the caller
+/// records the results (one DbContext is not shared across lanes).
 /// </summary>
 internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
 {
     /// <summary>
-    /// Lanes of single creates beside the batch lane. Default 6: the other requests' allowance (441 a minute) needs about 7.4
-    /// creates a second, which three lanes only reach while a create answers within 400 ms; QBO allows 10 requests in flight.
+    /// Lanes of single creates beside the batch lanes. Default 6: the other requests' allowance (460 a minute) needs about 7.7
+    /// creates a second, which three lanes only reach while a create answers within 400 ms.
     /// </summary>
     public const int SingleLanes = 6;
 
+    /// <summary>
+    /// Lanes of batch requests. One is not enough: 40 batches a minute leave 1.5 s per batch, and a batch of 30 creates can
+    /// take QBO longer than that. Three batch lanes and the single lanes stay within QBO's 10 requests in flight.
+    /// </summary>
+    public const int BatchLanes = 3;
+
+    private readonly ConcurrentQueue<PushPlan> _queue = new();
+    private readonly ConcurrentQueue<BulkResult> _results = new();
+    private readonly object _gate = new();
+    private TaskCompletionSource _changed = NewSignal();
+    private volatile bool _completed;
+    private Task? _lanes;
+
+    /// <summary>Documents added and not yet taken by a lane.</summary>
+    public int Waiting => _queue.Count;
+
+    /// <summary>Every lane has ended: all added documents have a result.</summary>
+    public bool Finished => _lanes is { IsCompleted: true };
+
+    /// <summary>Creates these documents, then returns every result: the whole life of a creator for one set.</summary>
     public async Task<List<BulkResult>> RunAsync(IReadOnlyList<PushPlan> plans, CancellationToken ct)
     {
-        var queue = new ConcurrentQueue<PushPlan>(plans);
-        var results = new ConcurrentBag<BulkResult>();
-        using var singlesDone = new CancellationTokenSource();
-        var batchLane = BatchLaneAsync(queue, results, singlesDone.Token, ct);
-        await SinglesAsync(queue, results, ct);
-        // Nothing left for the single lanes: a batch still waiting for the minute's batch allowance gives its documents back
-        // for them, rather than hold the chunk (and every lane) until a batch permit frees, up to a whole window later.
-        await singlesDone.CancelAsync();
-        await batchLane;
-        if (!queue.IsEmpty) await SinglesAsync(queue, results, ct);
-        return [.. results];
+        Add(plans);
+        Complete();
+        await Start(ct);
+        return TakeResults();
     }
 
-    private Task SinglesAsync(ConcurrentQueue<PushPlan> queue, ConcurrentBag<BulkResult> results, CancellationToken ct) =>
-        Task.WhenAll(Enumerable.Range(0, SingleLanes).Select(_ => SingleLaneAsync(queue, results, ct)));
+    /// <summary>Starts the lanes once; the task ends when <see cref="Complete"/> was called and every document has a result.</summary>
+    public Task Start(CancellationToken ct) => _lanes ??= RunLanesAsync(ct);
 
-    private async Task BatchLaneAsync(ConcurrentQueue<PushPlan> queue, ConcurrentBag<BulkResult> results, CancellationToken singlesDone, CancellationToken ct)
+    public void Add(IEnumerable<PushPlan> plans)
+    {
+        foreach (var plan in plans) _queue.Enqueue(plan);
+        Signal();
+    }
+
+    /// <summary>Nothing more will be added: the lanes end when the queue is empty.</summary>
+    public void Complete()
+    {
+        _completed = true;
+        Signal();
+    }
+
+    public List<BulkResult> TakeResults()
+    {
+        var taken = new List<BulkResult>(_results.Count);
+        while (_results.TryDequeue(out var result)) taken.Add(result);
+        return taken;
+    }
+
+    /// <summary>
+    /// Waits until at least <paramref name="results"/> results are ready, fewer than <paramref name="lowWater"/> documents wait
+    /// (time to add more), or the lanes have ended.
+    /// </summary>
+    public async Task WaitAsync(int results, int lowWater, CancellationToken ct)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate) changed = _changed.Task;
+            if (_results.Count >= results || (!_completed && _queue.Count < lowWater) || Finished) return;
+            await changed.WaitAsync(ct);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Signal()
+    {
+        TaskCompletionSource fired;
+        lock (_gate)
+        {
+            fired = _changed;
+            _changed = NewSignal();
+        }
+        fired.TrySetResult();
+    }
+
+    /// <summary>Until <paramref name="waiting"/> documents wait, or nothing more will come.</summary>
+    private Task WaitForAsync(int waiting, CancellationToken ct)
+    {
+        Task changed;
+        lock (_gate) changed = _changed.Task;
+        // Checked after taking the signal, so an Add between the caller's look at the queue and this wait is not missed.
+        return _completed || _queue.Count >= waiting ? Task.CompletedTask : changed.WaitAsync(ct);
+    }
+
+    private void Done(BulkResult result)
+    {
+        _results.Enqueue(result);
+        Signal();
+    }
+
+    private async Task RunLanesAsync(CancellationToken ct)
+    {
+        // Leave the caller's turn first: the lanes start sending on the thread pool.
+        await Task.Yield();
+        using var singlesDone = new CancellationTokenSource();
+        var batchLanes = Task.WhenAll(Enumerable.Range(0, BatchLanes).Select(_ => BatchLaneAsync(singlesDone.Token, ct)));
+        await SinglesAsync(ct);
+        // Nothing left for the single lanes: a batch still waiting for the minute's batch allowance gives its documents back
+        // for them, rather than hold every lane until a batch permit frees, up to a whole window later.
+        await singlesDone.CancelAsync();
+        await batchLanes;
+        if (!_queue.IsEmpty) await SinglesAsync(ct);
+        Signal();
+    }
+
+    private Task SinglesAsync(CancellationToken ct) => Task.WhenAll(Enumerable.Range(0, SingleLanes).Select(_ => SingleLaneAsync(ct)));
+
+    private async Task BatchLaneAsync(CancellationToken singlesDone, CancellationToken ct)
     {
         while (!singlesDone.IsCancellationRequested)
         {
+            if (_queue.Count < QboClient.MaxBatchItems)
+            {
+                // A short batch would spend one of the minute's few batch permits on fewer documents: wait for more, or, once
+                // nothing more comes, leave the rest to the single lanes.
+                if (_completed) return;
+                await WaitForAsync(QboClient.MaxBatchItems, ct);
+                continue;
+            }
             var batch = new List<PushPlan>(QboClient.MaxBatchItems);
-            while (batch.Count < QboClient.MaxBatchItems && queue.TryDequeue(out var plan)) batch.Add(plan);
+            while (batch.Count < QboClient.MaxBatchItems && _queue.TryDequeue(out var plan)) batch.Add(plan);
             if (batch.Count < QboClient.MaxBatchItems)
             {
-                // A short batch would spend one of the minute's few batch permits on fewer documents: the single lanes take them.
-                foreach (var plan in batch) queue.Enqueue(plan);
-                return;
+                // Another lane took some meanwhile.
+                foreach (var plan in batch) _queue.Enqueue(plan);
+                continue;
             }
             var requestId = BatchRequestId(batch);
             var items = batch.Select((p, i) => Item(i.ToString(System.Globalization.CultureInfo.InvariantCulture), p)).ToList();
@@ -61,7 +164,7 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
             {
                 if (await SendAsync(items, requestId, singlesDone, ct) is not { } answer)
                 {
-                    foreach (var plan in batch) queue.Enqueue(plan);
+                    Add(batch);
                     return;
                 }
                 var byId = answer.Value.ToDictionary(r => r.BatchId ?? "", StringComparer.Ordinal);
@@ -78,12 +181,12 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
                     var error = saved is not null ? null : new QboException(response?.Fault is { } f
                         ? QboFault.FromBody(f, answer.IntuitTid)
                         : new QboFault(null, "QuickBooks answered the batch without this item.", null, null, null, answer.IntuitTid, []), System.Net.HttpStatusCode.BadRequest);
-                    results.Add(new BulkResult(batch[i], saved, itemId, answer.IntuitTid, error));
+                    Done(new BulkResult(batch[i], saved, itemId, answer.IntuitTid, error));
                 }
             }
             catch (QboException ex)
             {
-                foreach (var plan in batch) results.Add(new BulkResult(plan, null, requestId, ex.IntuitTid, ex));
+                foreach (var plan in batch) Done(new BulkResult(plan, null, requestId, ex.IntuitTid, ex));
             }
         }
     }
@@ -113,21 +216,25 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
         }
     }
 
-    private async Task SingleLaneAsync(ConcurrentQueue<PushPlan> queue, ConcurrentBag<BulkResult> results, CancellationToken ct)
+    private async Task SingleLaneAsync(CancellationToken ct)
     {
-        // Leave the first batch its items: singles only take what is left once a batch is on its way.
-        await Task.Yield();
-        while (queue.TryDequeue(out var plan))
+        while (true)
         {
+            if (!_queue.TryDequeue(out var plan))
+            {
+                if (_completed) return;
+                await WaitForAsync(1, ct);
+                continue;
+            }
             var requestId = DocumentPusher.RequestId(plan.DocumentId, 0, "create");
             try
             {
                 var (saved, tid) = await CreateAsync(plan, requestId, ct);
-                results.Add(new BulkResult(plan, saved, requestId, tid, null));
+                Done(new BulkResult(plan, saved, requestId, tid, null));
             }
             catch (QboException ex)
             {
-                results.Add(new BulkResult(plan, null, requestId, ex.IntuitTid, ex));
+                Done(new BulkResult(plan, null, requestId, ex.IntuitTid, ex));
             }
         }
     }

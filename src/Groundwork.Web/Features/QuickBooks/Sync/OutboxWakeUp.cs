@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Groundwork.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,11 +7,28 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 
 /// <summary>
 /// Wakes a company's <see cref="ICompanySyncGrain"/> once a save that queued a push has committed — never before, so the
-/// grain cannot look for a row that is not there yet. One place, so no use case can queue a push and forget to wake.
+/// grain cannot look for a row that is not there yet: a save inside an explicit transaction wakes when the transaction
+/// commits, and not at all when it rolls back. One place, so no use case can queue a push and forget to wake.
 /// </summary>
-internal sealed class OutboxWakeInterceptor(IGrainFactory grains) : SaveChangesInterceptor
+internal sealed class OutboxWakeInterceptor(IGrainFactory grains) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly HashSet<long> _pending = [];
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        await WakeAsync();
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => WakeAsync().GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending.Clear();
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Clear();
+
+    /// <summary>Inside an explicit transaction the rows are not visible to the grain until it commits.</summary>
+    private static bool InTransaction(DbContextEventData eventData) => eventData.Context?.Database.CurrentTransaction is not null;
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -27,13 +45,13 @@ internal sealed class OutboxWakeInterceptor(IGrainFactory grains) : SaveChangesI
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await WakeAsync();
+        if (!InTransaction(eventData)) await WakeAsync();
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        WakeAsync().GetAwaiter().GetResult();
+        if (!InTransaction(eventData)) WakeAsync().GetAwaiter().GetResult();
         return base.SavedChanges(eventData, result);
     }
 

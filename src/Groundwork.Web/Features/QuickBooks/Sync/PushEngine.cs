@@ -17,10 +17,17 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// not connected: reconnecting wakes the grain).
 /// </summary>
 public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, PushPlanner planner, QboLists lists, CheckReadiness readiness,
-    SyncJournal journal, AppClock clock, ITenantContext tenant, SyncMetrics metrics)
+    SyncJournal journal, AppClock clock, ITenantContext tenant, SyncMetrics metrics, SalesTaxCodes taxCodes)
 {
     /// <summary>Rows taken per drain step: enough for the bulk lanes to keep QBO's allowances busy.</summary>
     public const int Chunk = 300;
+
+    /// <summary>
+    /// How long one drain step keeps feeding bulk creates (the next chunk planned, and finished ones recorded, while QBO has
+    /// the current ones) before it lets the lanes finish and hands the grain back for status changes. Real time: QBO's
+    /// allowances are.
+    /// </summary>
+    public static readonly TimeSpan FeedFor = TimeSpan.FromSeconds(30);
 
     /// <summary>Readiness older than this is checked again before pushing (the tax agency may have been set up meanwhile).</summary>
     public static readonly TimeSpan ReadinessMaxAge = TimeSpan.FromMinutes(10);
@@ -62,7 +69,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         var bulk = groups.Where(g => IsBulk(g, plans)).ToList();
         if (bulk.Count >= 2)
         {
-            await BulkAsync(connection, bulk.Select(g => (plans[g.Key.LocalId], g.ToList())).ToList(), ct);
+            await BulkAsync(connection, settings, bulk.Select(g => (plans[g.Key.LocalId], g.ToList())).ToList(), due.Max(e => e.Id), ct);
             groups = groups.Except(bulk).ToList();
         }
         foreach (var group in groups)
@@ -82,16 +89,103 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         && plan.Names.All(n => n.Action == "linked");
 
     /// <summary>
-    /// Creates many documents at once through <see cref="BulkCreator"/> and records them in one transaction. Their rows are
-    /// marked uncertain first, so a crash mid-way makes the next attempt look each one up before writing again.
+    /// Creates many documents at once through <see cref="BulkCreator"/> and records them as their results come, a transaction
+    /// per group of results. Rows are marked uncertain before their documents are handed over, so a crash mid-way makes the
+    /// next attempt look each one up before writing again. While QBO has documents, the next chunk is planned and finished
+    /// ones recorded, so QBO's allowances are not left idle while Groundwork reads and writes its own database.
     /// </summary>
-    private async Task BulkAsync(QboConnection connection, List<(PushPlan Plan, List<QboOutboxEntry> Rows)> work, CancellationToken ct)
+    private async Task BulkAsync(QboConnection connection, PushSettings settings, List<(PushPlan Plan, List<QboOutboxEntry> Rows)> work, long lastRowId,
+        CancellationToken ct)
+    {
+        var creator = new BulkCreator(calls, tenant.OrganizationId!.Value);
+        var rowsOf = new Dictionary<long, List<QboOutboxEntry>>();
+        await HandOverAsync(creator, rowsOf, work, ct);
+        // If recording fails, the lanes stop too: what they sent is on rows marked uncertain, looked up before the next write.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var lanes = creator.Start(stop.Token);
+        try
+        {
+            await FeedAndRecordAsync(connection, settings, creator, rowsOf, lastRowId, ct);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        await lanes;
+    }
+
+    private async Task FeedAndRecordAsync(QboConnection connection, PushSettings settings, BulkCreator creator, Dictionary<long, List<QboOutboxEntry>> rowsOf,
+        long lastRowId, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var feeding = true;
+        while (true)
+        {
+            if (feeding && creator.Waiting < Chunk)
+            {
+                var (next, last, more) = await NextBulkAsync(connection, settings, lastRowId, [.. rowsOf.Keys], ct);
+                lastRowId = last;
+                if (next.Count > 0) await HandOverAsync(creator, rowsOf, next, ct);
+                feeding = more && System.Diagnostics.Stopwatch.GetElapsedTime(started) < FeedFor;
+                if (!feeding) creator.Complete();
+                continue;
+            }
+            // Results in groups, so each transaction carries many; sooner when the lanes need more work or have ended.
+            await creator.WaitAsync(RecordEvery, feeding ? Chunk : 0, ct);
+            var results = creator.TakeResults();
+            if (results.Count > 0)
+            {
+                await RecordAsync(connection, rowsOf, results, ct);
+                foreach (var result in results) rowsOf.Remove(result.Plan.DocumentId);
+            }
+            else if (creator.Finished)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Results recorded per transaction while documents are still with QBO.</summary>
+    private const int RecordEvery = 100;
+
+    private async Task HandOverAsync(BulkCreator creator, Dictionary<long, List<QboOutboxEntry>> rowsOf, List<(PushPlan Plan, List<QboOutboxEntry> Rows)> work,
+        CancellationToken ct)
+    {
+        await MarkUncertainAsync(work, ct);
+        foreach (var (plan, rows) in work) rowsOf[plan.DocumentId] = rows;
+        creator.Add(work.Select(w => w.Plan));
+    }
+
+    /// <summary>
+    /// The next chunk's documents that can go in bulk, planned now: rows after <paramref name="afterRowId"/>, never a document
+    /// still with QBO (its other rows wait for the next drain step, which sees its link). The rest of the chunk waits too.
+    /// </summary>
+    private async Task<(List<(PushPlan Plan, List<QboOutboxEntry> Rows)> Work, long LastRowId, bool More)> NextBulkAsync(QboConnection connection,
+        PushSettings settings, long afterRowId, HashSet<long> inFlight, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var due = await db.QboOutbox.AsNoTracking().Where(e => e.DueAtUtc <= now && e.Id > afterRowId).OrderBy(e => e.Id).Take(Chunk).ToListAsync(ct);
+        if (due.Count == 0) return ([], afterRowId, false);
+        var groups = due.GroupBy(e => (e.Kind, e.LocalId))
+            .Where(g => g.Key.Kind is LinkedKind.Invoice or LinkedKind.Bill && !inFlight.Contains(g.Key.LocalId) && g.All(e => e.Operation == PushOperation.Push && !e.Uncertain))
+            .ToList();
+        if (groups.Count == 0) return ([], due[^1].Id, due.Count == Chunk);
+        var plans = await planner.PlanAsync(connection, settings, groups.Select(g => g.Key.LocalId).ToList(), ct);
+        var work = groups.Where(g => IsBulk(g, plans)).Select(g => (plans[g.Key.LocalId], g.ToList())).ToList();
+        return (work, due[^1].Id, due.Count == Chunk);
+    }
+
+    private async Task MarkUncertainAsync(List<(PushPlan Plan, List<QboOutboxEntry> Rows)> work, CancellationToken ct)
     {
         var rowIds = work.SelectMany(w => w.Rows).Select(r => r.Id).ToList();
         await db.QboOutbox.Where(e => rowIds.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
-        var results = await new BulkCreator(calls, tenant.OrganizationId!.Value).RunAsync([.. work.Select(w => w.Plan)], ct);
-        var rowsOf = work.ToDictionary(w => w.Plan.DocumentId, w => w.Rows);
-        var documentIds = work.Select(w => w.Plan.DocumentId).ToList();
+    }
+
+    /// <summary>Links, sync states, log entries and run counts for these results, with their rows removed, in one transaction.</summary>
+    private async Task RecordAsync(QboConnection connection, Dictionary<long, List<QboOutboxEntry>> rowsOf, List<BulkResult> results, CancellationToken ct)
+    {
+        var documentIds = results.Select(r => r.Plan.DocumentId).ToList();
         // Sync rows by document and run counts added up: a lookup through Local per document ran DetectChanges over the whole chunk each time.
         var syncs = await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).ToDictionaryAsync(s => s.DocumentId, ct);
         var counts = new Dictionary<string, (int Done, int Failed)>(StringComparer.Ordinal);
@@ -123,7 +217,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             }
         }
         foreach (var (run, (done, notDone)) in counts) await PushRuns.CountAsync(db, run, done, notDone, ct);
-        foreach (var row in work.SelectMany(w => w.Rows)) db.Entry(row).State = EntityState.Detached;
+        foreach (var row in documentIds.SelectMany(id => rowsOf[id])) db.Entry(row).State = EntityState.Detached;
         var finishedIds = finished.Select(r => r.Id).ToList();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -259,7 +353,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             await lists.GetAsync(list, refresh: false, ct);
         }
         db.ChangeTracker.Clear();
-        var taxCode = await SalesTaxCode.FindAsync(calls, connection, ct);
+        var taxCode = await taxCodes.FindAsync(calls, connection, ct);
         return await planner.SettingsAsync(connection, taxCode, ct);
     }
 }

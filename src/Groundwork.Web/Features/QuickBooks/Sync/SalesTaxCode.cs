@@ -22,3 +22,24 @@ public static class SalesTaxCode
         return codes.Where(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 }).Select(c => c.Id).FirstOrDefault();
     }
 }
+
+/// <summary>
+/// The push's copy of <see cref="SalesTaxCode.FindAsync"/>'s answer per connection, kept until the company's readiness is
+/// checked again (every <see cref="PushEngine.ReadinessMaxAge"/> while pushing): a Push All drains in many steps, and a
+/// query per step cost one of QBO's permits and a wait. One entry per connection.
+/// </summary>
+public sealed class SalesTaxCodes
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (DateTime? CheckedAtUtc, string? Code)> _byConnection = new();
+
+    public async Task<string?> FindAsync(QboCompanyCalls calls, QboConnection connection, CancellationToken ct)
+    {
+        if (_byConnection.TryGetValue(connection.Id, out var kept) && kept.CheckedAtUtc == connection.ReadinessCheckedAtUtc && kept.CheckedAtUtc is not null)
+        {
+            return kept.Code;
+        }
+        var code = await SalesTaxCode.FindAsync(calls, connection, ct);
+        _byConnection[connection.Id] = (connection.ReadinessCheckedAtUtc, code);
+        return code;
+    }
+}

@@ -43,12 +43,8 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
 
         var organizationId = tenant.OrganizationId!.Value;
         if (all && await RunningAsync(organizationId, ct) is { } running) return Outcome<PushRunDto>.Ok(await DtoAsync(running, ct));
-        List<(long Id, DocumentKind Kind)> documents;
-        if (all)
-        {
-            documents = (await unsynced.Query(connection.Id).Select(d => new { d.Id, d.Kind }).ToListAsync(ct)).Select(d => (d.Id, d.Kind)).ToList();
-        }
-        else
+        List<(long Id, DocumentKind Kind)> documents = [];
+        if (!all)
         {
             var found = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.Status }).ToListAsync(ct);
             var missing = ids.Except(found.Select(f => f.Id)).ToList();
@@ -62,23 +58,39 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         var run = new PushRun
         {
             Id = Guid.NewGuid().ToString("N"), ConnectionId = connection.Id, StartedBy = user, StartedAtUtc = clock.UtcNow, All = all, Total = documents.Count,
-            State = documents.Count == 0 ? PushRunState.Finished : PushRunState.Running, FinishedAtUtc = documents.Count == 0 ? clock.UtcNow : null,
-            RunningKey = all && documents.Count > 0 ? organizationId : null,
+            State = PushRunState.Running, RunningKey = all ? organizationId : null,
         };
         db.PushRuns.Add(run);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (all)
+        {
+            // Push All claims the organization's one running slot first (a unique key) and only then reads what is unsynced,
+            // in the same transaction: a press at the same moment waits for the claim and gets this run, and a press after
+            // this run has finished finds nothing left — two runs never hold the same documents.
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await RunningAsync(organizationId, ct) is { } other) return Outcome<PushRunDto>.Ok(await DtoAsync(other, ct));
+                throw;
+            }
+            documents = (await unsynced.Query(connection.Id).Select(d => new { d.Id, d.Kind }).ToListAsync(ct)).Select(d => (d.Id, d.Kind)).ToList();
+            run.Total = documents.Count;
+        }
+        if (documents.Count == 0)
+        {
+            run.State = PushRunState.Finished;
+            run.FinishedAtUtc = clock.UtcNow;
+            run.RunningKey = null;
+        }
         var trigger = $"{(all ? "Push All" : "Push")} by {user}";
         await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (all)
-        {
-            // Someone pressed Push All at the same moment: theirs is the run.
-            db.ChangeTracker.Clear();
-            if (await RunningAsync(organizationId, ct) is { } other) return Outcome<PushRunDto>.Ok(await DtoAsync(other, ct));
-            throw;
-        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
     }
 
