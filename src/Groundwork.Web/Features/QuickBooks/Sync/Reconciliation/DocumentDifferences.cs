@@ -65,8 +65,10 @@ internal static class DocumentDifferences
         if (LineEdits(d, q, input) is { } lines) edits.Add(lines);
         if (edits.Count > 0)
         {
+            // A change made here and not pushed yet differs too: the sync state tells the two apart.
+            var waiting = d.SyncState == "Synced" ? "" : $" Sync state in Groundwork: {d.SyncState}.";
             return Pair(d, q, DifferenceCause.EditedInQuickBooks, links,
-                char.ToUpperInvariant(edits[0][0]) + string.Join("; ", edits)[1..] + ". Take QuickBooks' version or push Groundwork's again from its page.");
+                char.ToUpperInvariant(edits[0][0]) + string.Join("; ", edits)[1..] + ". Take QuickBooks' version or push Groundwork's again from its page." + waiting);
         }
         var expected = checked(d.PaidCents - d.PaidOutsideQuickBooksCents);
         return q.PaidCents == expected ? null : Pair(d, q, DifferenceCause.BalanceDiffers, links,

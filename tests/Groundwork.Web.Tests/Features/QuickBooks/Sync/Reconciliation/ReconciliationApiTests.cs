@@ -235,5 +235,19 @@ public sealed class ReconciliationApiTests(InboundAppFactory app) : IClassFixtur
         Assert.Contains("not connected", conflict.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Reconciliation_AfterDisconnect_IsA409AndThePageSaysWhy()
+    {
+        var owner = await app.PushOwnerAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Browser.PostFormAsync("/Settings/Integrations?handler=Disconnect", [], "/Settings/Integrations")).StatusCode);
+
+        var conflict = await (await owner.Api.GetAsync($"{ReconciliationTestData.Url}?month=2025-06")).AssertProblemAsync(HttpStatusCode.Conflict);
+        var page = await owner.Browser.GetPageAsync($"{ReconciliationTestData.PagePath}?month=2025-06");
+
+        Assert.False(string.IsNullOrWhiteSpace(conflict.GetProperty("detail").GetString()));
+        Assert.Contains(conflict.GetProperty("detail").GetString()!, page.Errors());
+        Assert.Null(page.QuerySelector("#reconciliation-summary"));
+    }
+
     private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
 }
