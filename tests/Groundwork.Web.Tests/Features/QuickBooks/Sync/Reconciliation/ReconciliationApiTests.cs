@@ -187,6 +187,37 @@ public sealed class ReconciliationApiTests(InboundAppFactory app) : IClassFixtur
         Assert.NotEqual(a, b);
     }
 
+    [Fact]
+    public async Task Reconciliation_PaymentRecordedInGroundworkOnly_IsNotSyncedForItsJobAndMonthOnly()
+    {
+        var owner = await app.PushOwnerAsync();
+        // Its invoice cannot reach QuickBooks (a colon in the customer's name), so neither can the payment.
+        var (jobId, _, _, _, _) = await owner.Api.JobAsync(customer: $"Acme: {Guid.NewGuid():N}"[..16]);
+        var (otherJob, _, _, _, _) = await owner.Api.JobAsync();
+        var invoice = await owner.Api.InvoiceOnAsync(jobId, 100m);
+        await owner.Api.SyncedAsync("invoices", invoice, "needsAttention");
+        var paid = await owner.Api.PostJsonAsync("/api/v1/payments", new
+        {
+            method = "Check", reference = "CHK-77", date = ReconciliationTestData.Day.AddDays(1), applications = new[] { new { documentId = invoice, amount = 40m } },
+        });
+        Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
+        var paymentId = (await paid.ReadJsonAsync()).Id();
+
+        var forJob = await owner.Api.ReportAsync(jobId: jobId);
+        var forOther = await owner.Api.ReportAsync(jobId: otherJob);
+        var july = await owner.Api.ReportAsync("2025-07");
+
+        var payment = Assert.Single(forJob.Differences(), d => d.GetProperty("kind").GetString() == "payment");
+        Assert.Equal(("notSynced", paymentId, "CHK-77", 4_000L, $"/invoices/{invoice}"), (payment.Cause(), payment.GetProperty("localId").GetInt64(),
+            payment.GetProperty("reference").GetString(), payment.GetProperty("groundworkCents").GetInt64(), payment.GetProperty("groundworkUrl").GetString()));
+        Assert.Equal((1, 4_000L), forJob.Summary("payments").Side("groundwork"));
+        Assert.Equal(6_000, forJob.Summary("invoices").GetProperty("groundwork").GetProperty("openCents").GetInt64());
+        Assert.Equal(["notSynced", "notSynced"], forJob.Differences().Select(d => d.Cause()));
+        Assert.Empty(forOther.Differences());
+        Assert.Equal((0, 0L), forOther.Summary("payments").Side("groundwork"));
+        Assert.Empty(july.Differences());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("2025-13")]
