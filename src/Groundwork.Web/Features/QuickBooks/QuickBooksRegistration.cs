@@ -80,6 +80,9 @@ internal static class QuickBooksRegistration
                 "QuickBooks:Sync:CdcInterval and QuickBooks:Sync:KeepWebhookDeliveries must be positive (e.g. 00:05:00).")
             .ValidateOnStart();
         builder.Services.AddHostedService<Sync.Inbound.CdcSchedule>();
+        builder.Services.AddOptions<Sync.Reconciliation.ReconciliationOptions>().Bind(builder.Configuration.GetSection(Sync.Reconciliation.ReconciliationOptions.SectionName))
+            .Validate(o => o.MaxRecords is > 0 and <= 1_000_000, "QuickBooks:Reconciliation:MaxRecords must be from 1 to 1,000,000 (default 20,000).")
+            .ValidateOnStart();
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;

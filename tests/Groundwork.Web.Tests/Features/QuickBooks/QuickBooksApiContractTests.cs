@@ -23,6 +23,8 @@ public sealed class QuickBooksApiContractTests(QboAppFactory app) : IClassFixtur
     [InlineData("get", "/api/v1/quickbooks/log")]
     [InlineData("get", "/api/v1/quickbooks/log.csv")]
     [InlineData("post", "/api/v1/quickbooks/documents/{id}/repush")]
+    [InlineData("get", "/api/v1/quickbooks/reconciliation")]
+    [InlineData("get", "/api/v1/quickbooks/reconciliation.csv")]
     public async Task ContractRoute_IsInTheOpenApiDocument(string method, string path)
     {
         var response = await app.CreateClient().GetAsync("/openapi/v1.json");

@@ -69,13 +69,21 @@ public sealed class DocumentSyncView(GroundworkDbContext db, IOptions<QboClientO
         {
             "Bill" => "bill",
             "CreditMemo" => "creditmemo",
+            "Payment" => "recvpayment",
+            "BillPayment" => "billpayment",
             _ => "invoice",
+        };
+        var list = qboType switch
+        {
+            "Bill" or "BillPayment" => "bills",
+            "Payment" => "payments",
+            _ => "invoices",
         };
         return o.Environment switch
         {
             QboEnvironment.Production => $"https://app.qbo.intuit.com/app/{page}?txnId={Uri.EscapeDataString(qboId)}",
             QboEnvironment.Sandbox => $"https://app.sandbox.qbo.intuit.com/app/{page}?txnId={Uri.EscapeDataString(qboId)}",
-            _ => new Uri(o.ResolveEndpoints().ApiBaseUrl, $"ui/{Uri.EscapeDataString(realmId)}/{(qboType == "Bill" ? "bills" : "invoices")}").ToString(),
+            _ => new Uri(o.ResolveEndpoints().ApiBaseUrl, $"ui/{Uri.EscapeDataString(realmId)}/{list}").ToString(),
         };
     }
 }
