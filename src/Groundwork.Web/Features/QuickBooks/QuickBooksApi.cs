@@ -20,6 +20,8 @@ internal static class QuickBooksApi
         Sync.PushApi.MapPushApi(quickbooks);
         Sync.Log.SyncLogApi.MapSyncLogApi(quickbooks);
         Sync.Inbound.RepushApi.MapRepushApi(quickbooks);
+        Sync.Inbound.DriftApi.MapDriftApi(quickbooks);
+        Sync.Inbound.CreditMemosApi.MapCreditMemosApi(quickbooks);
         return api;
     }
 }
