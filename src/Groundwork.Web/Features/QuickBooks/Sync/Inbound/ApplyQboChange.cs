@@ -92,7 +92,8 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
 
     /// <summary>
     /// Flags QBO's edits (total, lines, customer or vendor: <see cref="DocumentDrift"/>; once, the user decides which version
-    /// wins), and clears the flag when both agree again. Not while a push of the document waits: QBO is about to get Groundwork's version, and the push checks it.
+    /// wins), and clears the flag when both agree again. Not while a push of the document waits: QBO is about to get
+    /// Groundwork's version, and the push checks it.
     /// </summary>
     private async Task DriftAsync(QboLink link, Document document, QboDocumentState qbo, QboChange change, QboTransaction current, CancellationToken ct)
     {
