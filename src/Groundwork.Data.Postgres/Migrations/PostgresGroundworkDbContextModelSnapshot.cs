@@ -1068,6 +1068,67 @@ namespace Groundwork.Data.Postgres.Migrations
                     b.ToTable("DocumentSyncs", (string)null);
                 });
 
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.IncomingCreditMemo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConnectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CustomerQboId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DocNumber")
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QboId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RemainingCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("TxnDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ConnectionId", "QboId")
+                        .IsUnique();
+
+                    b.ToTable("QboIncomingCreditMemos", (string)null);
+                });
+
             modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboCdcCursor", b =>
                 {
                     b.Property<long>("Id")
@@ -1795,6 +1856,15 @@ namespace Groundwork.Data.Postgres.Migrations
                     b.HasOne("Groundwork.Web.Features.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.IncomingCreditMemo", b =>
+                {
+                    b.HasOne("Groundwork.Web.Features.QuickBooks.Connection.QboConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1027,6 +1027,65 @@ namespace Groundwork.Data.Sqlite.Migrations
                     b.ToTable("DocumentSyncs", (string)null);
                 });
 
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.IncomingCreditMemo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerQboId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocNumber")
+                        .HasMaxLength(21)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QboId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemainingCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TxnDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ConnectionId", "QboId")
+                        .IsUnique();
+
+                    b.ToTable("QboIncomingCreditMemos", (string)null);
+                });
+
             modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.QboCdcCursor", b =>
                 {
                     b.Property<long>("Id")
@@ -1736,6 +1795,15 @@ namespace Groundwork.Data.Sqlite.Migrations
                     b.HasOne("Groundwork.Web.Features.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Groundwork.Web.Features.QuickBooks.Sync.Inbound.IncomingCreditMemo", b =>
+                {
+                    b.HasOne("Groundwork.Web.Features.QuickBooks.Connection.QboConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -21,6 +21,8 @@ internal static class QuickBooksApi
         Sync.Log.SyncLogApi.MapSyncLogApi(quickbooks);
         Sync.Inbound.RepushApi.MapRepushApi(quickbooks);
         Sync.Reconciliation.ReconciliationApi.MapReconciliationApi(quickbooks);
+        Sync.Inbound.DriftApi.MapDriftApi(quickbooks);
+        Sync.Inbound.CreditMemosApi.MapCreditMemosApi(quickbooks);
         return api;
     }
 }

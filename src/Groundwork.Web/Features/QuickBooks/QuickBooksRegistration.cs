@@ -74,7 +74,8 @@ internal static class QuickBooksRegistration
             .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>();
         builder.Services.AddHostedService<Sync.OutboxStartup>();
         builder.Services.AddScoped<QboRealms>().AddScoped<Sync.Inbound.IQboChangeFeed, Sync.Inbound.QboChangeFeed>()
-            .AddScoped<Sync.Inbound.ChangeEventProcessor>().AddScoped<Sync.Inbound.CdcCatchUp>();
+            .AddScoped<Sync.Inbound.ChangeEventProcessor>().AddScoped<Sync.Inbound.CdcCatchUp>()
+            .AddScoped<Sync.Inbound.DocumentDrift>().AddScoped<Sync.Inbound.QboCreditMemoRecorder>().AddScoped<Sync.Inbound.CreditMemosAwaiting>();
         builder.Services.AddOptions<Sync.Inbound.StatusBackOptions>().Bind(builder.Configuration.GetSection(Sync.Inbound.StatusBackOptions.SectionName))
             .Validate(o => o.CdcInterval > TimeSpan.Zero && o.KeepWebhookDeliveries > TimeSpan.Zero,
                 "QuickBooks:Sync:CdcInterval and QuickBooks:Sync:KeepWebhookDeliveries must be positive (e.g. 00:05:00).")

@@ -12,6 +12,9 @@ public sealed record DocumentSyncPanel(Document Document, DocumentSyncDto Sync, 
     /// <summary>"Push now" is offered for a finalized document QuickBooks does not have right: not pushed yet, or held back.</summary>
     public bool CanPushNow => DocumentRules.IsFinalized(Document) && Sync.State is "notSynced" or "needsAttention";
 
+    /// <summary>QuickBooks' record was edited there: "Take QuickBooks' version" and "Push Groundwork's version" are offered.</summary>
+    public bool HasDrift => Sync.Problem == Inbound.ApplyQboChange.DriftProblem;
+
     /// <summary>The panel, or null when the document has nothing to do with QuickBooks: never connected and never pushed.</summary>
     public static async Task<DocumentSyncPanel?> LoadAsync(GroundworkDbContext db, DocumentSyncView view, SyncFixes fixes, Document document, CancellationToken ct)
     {

@@ -14,7 +14,8 @@ namespace Groundwork.Web.Features.QuickBooks.Sync.Inbound;
 /// the user-input rules (QuickBooks may pay a document Groundwork thinks is closed). History and log say the change came
 /// from QuickBooks. Nothing here queues a push, so nothing echoes back.
 /// </summary>
-public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory history, SyncJournal journal, AppClock clock) : IUseCase
+public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory history, SyncJournal journal, AppClock clock, DocumentDrift drift,
+    QboCreditMemoRecorder creditMemos) : IUseCase
 {
     public const string DriftProblem = "drift";
     public const string DeletedProblem = "deleted-in-quickbooks";
@@ -26,7 +27,8 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
         var identity = Identity(change.Entity, change.Id);
         var link = await db.QboLinks.FirstOrDefaultAsync(
             l => l.ConnectionId == connectionId && l.QboIdentity == identity && (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill), ct);
-        if (link is null) return "ignored: not linked";
+        // A credit memo made in QuickBooks is linked to nothing yet: it waits for its offsetting negative invoice.
+        if (link is null) return change.Entity == QboEntities.CreditMemo ? await creditMemos.RecordAsync(connectionId, change, ct) : "ignored: not linked";
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == link.LocalId, ct);
         if (document is null) return "ignored: no document";
         if (link.State == QboLinkState.Deleted) return "ignored: deleted in QuickBooks before";
@@ -71,7 +73,7 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
             var paid = QboDocumentFacts.GroundworkPaid(document, qbo, await RecordedOnlyInGroundworkAsync(document.Id, ct));
             if (paid != document.PaidCents) outcome = Paid(link, document, change, current, paid, source);
         }
-        await DriftAsync(link, document, qbo, change, ct);
+        await DriftAsync(link, document, qbo, change, current, ct);
         return outcome;
     }
 
@@ -89,17 +91,17 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
     }
 
     /// <summary>
-    /// Flags QBO's edited total (once; the user decides which version wins), and clears the flag when the totals agree
-    /// again. Not while a push of the document waits: QBO is about to get Groundwork's version, and the push checks it.
+    /// Flags QBO's edits (total, lines, customer or vendor: <see cref="DocumentDrift"/>; once, the user decides which version
+    /// wins), and clears the flag when both agree again. Not while a push of the document waits: QBO is about to get
+    /// Groundwork's version, and the push checks it.
     /// </summary>
-    private async Task DriftAsync(QboLink link, Document document, QboDocumentState qbo, QboChange change, CancellationToken ct)
+    private async Task DriftAsync(QboLink link, Document document, QboDocumentState qbo, QboChange change, QboTransaction current, CancellationToken ct)
     {
         var sync = await db.DocumentSyncs.FirstOrDefaultAsync(s => s.DocumentId == document.Id, ct);
         // Queued, retrying, or held back by pre-flight: Groundwork's own change has not reached QBO, so a difference is not news.
         if (sync is { State: not SyncState.Synced, Problem: not DriftProblem } || await db.QboOutbox.AnyAsync(e => e.Kind == link.Kind && e.LocalId == document.Id, ct)) return;
-        if (QboDocumentFacts.Drifted(document, qbo))
+        if (await drift.MessageAsync(document.Id, current, qbo, ct) is { } message)
         {
-            var message = QboDocumentFacts.DriftMessage(document, qbo);
             if (sync?.Problem == DriftProblem && sync.Message == message) return;
             await DocumentSyncs.SetAsync(db, link.ConnectionId, document.Id, SyncState.NeedsAttention, message, DriftProblem, null, clock.UtcNow, ct);
             journal.Add(link.Kind, document.Id, document.Number, DocumentHistory.QuickBooks, "drift", change.Entity, null, SyncResult.Succeeded, change.Id,

@@ -84,7 +84,8 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
         if (QboEntities.IsDocument(entity))
         {
             var identity = ApplyQboChange.Identity(entity, id);
-            if ((await apply.LinkedAsync(connectionId, [identity], ct)).Count == 0) return ("ignored: not linked", false);
+            // An unlinked credit memo is still read: one made in QuickBooks waits in Groundwork for its offsetting invoice.
+            if (entity != QboEntities.CreditMemo && (await apply.LinkedAsync(connectionId, [identity], ct)).Count == 0) return ("ignored: not linked", false);
             if (events.All(e => e.Operation == nameof(Groundwork.QuickBooks.Webhooks.QboWebhookOperation.Create)) && await CreatedByGroundworkAsync(connectionId, identity, ct)) return ("ignored: Groundwork's own create", false);
             return (await apply.HandleAsync(connectionId, await feed.ReadAsync(entity, id, ct), ct), false);
         }
