@@ -75,8 +75,8 @@ internal static class QuickBooksRegistration
         builder.Services.AddScoped<QboRealms>().AddScoped<Sync.Inbound.IQboChangeFeed, Sync.Inbound.QboChangeFeed>()
             .AddScoped<Sync.Inbound.ChangeEventProcessor>().AddScoped<Sync.Inbound.CdcCatchUp>();
         builder.Services.AddOptions<Sync.Inbound.StatusBackOptions>().Bind(builder.Configuration.GetSection(Sync.Inbound.StatusBackOptions.SectionName))
-            .Validate(o => o.CdcInterval > TimeSpan.Zero && o.KeepWebhookDeliveries > TimeSpan.Zero,
-                "QuickBooks:Sync:CdcInterval and QuickBooks:Sync:KeepWebhookDeliveries must be positive (e.g. 00:05:00).")
+            .Validate(o => o.IsValid(), "QuickBooks:Sync: CdcIntervalWithoutWebhooks, WebhookGap and KeepWebhookDeliveries must be positive"
+                + " and CdcInterval at least CdcIntervalWithoutWebhooks (e.g. 00:05:00 and 00:00:30).")
             .ValidateOnStart();
         builder.Services.AddHostedService<Sync.Inbound.CdcSchedule>();
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
