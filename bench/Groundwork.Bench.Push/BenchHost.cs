@@ -35,7 +35,8 @@ internal sealed class BenchHost : IDisposable
     public ChildProcess Emulator { get; }
     public ChildProcess App { get; }
 
-    public static async Task<BenchHost> StartAsync(double timeScale, bool webhooks, IReadOnlyList<Owner> owners)
+    public static async Task<BenchHost> StartAsync(double timeScale, bool webhooks, IReadOnlyList<Owner> owners,
+        IReadOnlyDictionary<string, string>? appSettings = null)
     {
         var root = RepoRoot();
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!;
@@ -81,6 +82,7 @@ internal sealed class BenchHost : IDisposable
             // Status back's CDC backstop (every 5 minutes of app time) would land in a run at random: kept out of the figures.
             ["QuickBooks__Sync__CdcInterval"] = "1.00:00:00",
         };
+        foreach (var (key, value) in appSettings ?? new Dictionary<string, string>()) appEnvironment[key] = value;
         // GW_BENCH_APP_X=Y sets X=Y for the app only (e.g. GW_BENCH_APP_DOTNET_TieredPGO=0 to compare runtime settings).
         foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => ((string)e.Key, (string?)e.Value ?? "")).Where(e => e.Item1.StartsWith("GW_BENCH_APP_", StringComparison.Ordinal)))

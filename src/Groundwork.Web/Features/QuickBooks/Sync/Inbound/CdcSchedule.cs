@@ -21,8 +21,11 @@ public sealed class StatusBackOptions
     /// </summary>
     public TimeSpan CdcIntervalWithoutWebhooks { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long without a webhook event before a company's webhooks count as not flowing. Default: 10 minutes.</summary>
-    public TimeSpan WebhookGap { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long without a webhook event before a company's webhooks count as not flowing (and it catches up at once, then
+    /// every <see cref="CdcIntervalWithoutWebhooks"/>). Default: 5 minutes.
+    /// </summary>
+    public TimeSpan WebhookGap { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long raw webhook deliveries and their events are kept. Default: 7 days.</summary>
     public TimeSpan KeepWebhookDeliveries { get; set; } = TimeSpan.FromDays(7);
