@@ -63,21 +63,22 @@ public sealed partial class ReceiveWebhook(GroundworkDbContext db, QboWebhookVer
             ReceivedAtUtc = now, Body = Encoding.UTF8.GetString(body), SignatureOk = true, EventCount = events.Count, Error = error,
             RealmIds = DocumentSyncs.Clip(string.Join(',', events.Select(e => e.RealmId).Distinct(StringComparer.Ordinal)), 2000),
         };
+        // Who each realm is connected to, read before the write transaction so the database's writer lock is held only for the writes.
+        var targets = new List<(RealmConnection Connection, List<QboWebhookEvent> Changes)>();
+        foreach (var realm in events.Where(e => QboEntities.Watched.Contains(e.EntityName)).GroupBy(e => e.RealmId, StringComparer.Ordinal))
+        {
+            var changes = realm.ToList();
+            targets.AddRange((await realms.ConnectedAsync(realm.Key, ct)).Select(c => (c, changes)));
+        }
         var woken = new HashSet<long>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.QboWebhookDeliveries.Add(delivery);
             await db.SaveChangesAsync(ct);
             // Only what status back reads becomes an event; the raw delivery keeps the rest (names, items, …).
-            foreach (var realm in events.Where(e => QboEntities.Watched.Contains(e.EntityName)).GroupBy(e => e.RealmId, StringComparer.Ordinal))
+            foreach (var (connection, changes) in targets)
             {
-                foreach (var connection in await realms.ConnectedAsync(realm.Key, ct))
-                {
-                    foreach (var change in realm)
-                    {
-                        if (await InsertAsync(connection, delivery.Id, change, now, ct) > 0) woken.Add(connection.OrganizationId);
-                    }
-                }
+                if (await InsertAsync(connection, delivery.Id, changes, now, ct) > 0) woken.Add(connection.OrganizationId);
             }
             await tx.CommitAsync(ct);
         }
@@ -88,24 +89,37 @@ public sealed partial class ReceiveWebhook(GroundworkDbContext db, QboWebhookVer
         return WebhookAnswer.Accepted;
     }
 
+    /// <summary>Rows written by one INSERT (10 parameters each, well inside SQLite's and PostgreSQL's limits).</summary>
+    private const int RowsPerInsert = 500;
+
     /// <summary>
-    /// Writes one event for one organization, or nothing when the same change is already stored: the unique key decides,
-    /// not a prior read. Written in SQL with its organization named, as no organization is in scope for Intuit's call.
+    /// Writes the delivery's events for one organization, several rows to a statement, skipping any change already stored:
+    /// the unique key decides, not a prior read. Returns how many were new. Written in SQL with its organization named, as
+    /// no organization is in scope for Intuit's call.
     /// </summary>
-    private async Task<int> InsertAsync(RealmConnection connection, long deliveryId, QboWebhookEvent change, DateTime now, CancellationToken ct)
+    private async Task<int> InsertAsync(RealmConnection connection, long deliveryId, List<QboWebhookEvent> changes, DateTime now, CancellationToken ct)
     {
-        var key = EventKey(change);
-        var occurred = change.OccurredAt?.UtcDateTime ?? now;
-        var entity = DocumentSyncs.Clip(change.EntityName, 32)!;
-        var entityId = DocumentSyncs.Clip(change.EntityId, 64)!;
-        var operation = change.Operation.ToString();
-        return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "QboChangeEvents" ("OrganizationId", "ConnectionId", "DeliveryId", "RealmId", "Entity", "EntityId", "Operation", "EventKey",
-                "OccurredAtUtc", "ReceivedAtUtc", "ProcessedAtUtc", "Attempts", "Outcome")
-            VALUES ({connection.OrganizationId}, {connection.ConnectionId}, {deliveryId}, {change.RealmId}, {entity}, {entityId}, {operation}, {key},
-                {occurred}, {now}, NULL, 0, NULL)
-            ON CONFLICT DO NOTHING
-            """, ct);
+        var inserted = 0;
+        foreach (var chunk in changes.Chunk(RowsPerInsert))
+        {
+            var sql = new StringBuilder("""
+                INSERT INTO "QboChangeEvents" ("OrganizationId", "ConnectionId", "DeliveryId", "RealmId", "Entity", "EntityId", "Operation", "EventKey",
+                    "OccurredAtUtc", "ReceivedAtUtc", "ProcessedAtUtc", "Attempts", "Outcome")
+                VALUES
+                """);
+            var values = new List<object>(chunk.Length * 11);
+            foreach (var change in chunk)
+            {
+                var first = values.Count;
+                values.AddRange([connection.OrganizationId, connection.ConnectionId, deliveryId, change.RealmId, DocumentSyncs.Clip(change.EntityName, 32)!,
+                    DocumentSyncs.Clip(change.EntityId, 64)!, change.Operation.ToString(), EventKey(change), change.OccurredAt?.UtcDateTime ?? now, now]);
+                sql.Append(values.Count == 10 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture,
+                    $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}}, {{{first + 3}}}, {{{first + 4}}}, {{{first + 5}}}, {{{first + 6}}}, {{{first + 7}}}, {{{first + 8}}}, {{{first + 9}}}, NULL, 0, NULL)");
+            }
+            sql.Append("\nON CONFLICT DO NOTHING");
+            inserted += await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+        }
+        return inserted;
     }
 
     /// <summary>When the change happened, as QBO said (to the millisecond); its CloudEvents id when QBO gave no time.</summary>
