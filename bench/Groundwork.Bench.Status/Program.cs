@@ -7,7 +7,8 @@ using Groundwork.Bench.Status;
 // emulator and the app itself (built in this configuration; the app on SQLite, Production, default status-back settings),
 // prints the figures, stops them. Usage:
 //   dotnet run -c Release --project bench/Groundwork.Bench.Status -- [invoices=100] [hookWorkers=4] [cdcWorkers=20] [ingestSeconds=20] [connections=8] [events=5]
-// invoices: per company, each paid twice (two changes); connections: deliveries in flight at once; events: changes per delivery.
+// invoices: per company, each paid twice (two changes); connections: deliveries in flight at once; events: changes per delivery;
+// latency=0: only the ingest part.
 var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 var invoices = Option("invoices", 100);
@@ -16,6 +17,7 @@ var cdcWorkers = Option("cdcWorkers", 20);
 var ingestSeconds = Option("ingestSeconds", 20);
 var connections = Option("connections", 8);
 var events = Option("events", 5);
+var latency = Option("latency", 1) > 0;
 
 var run = Seeding.Run();
 var password = "bench-" + Guid.NewGuid().ToString("N")[..16];
@@ -35,6 +37,7 @@ using var side = new QboSide(host.EmulatorUrl, host.AdminKey);
 using var qbo = new QboCompany(host.EmulatorUrl, host.AdminKey);
 
 Console.WriteLine($"pushing {invoices} invoices for each of two companies…");
+if (!latency) invoices = 0;
 var cdcCompany = await StatusLatencyBench.PrepareAsync(host, side, qbo, lost, run, invoices);
 var hookCompany = await StatusLatencyBench.PrepareAsync(host, side, qbo, hooked, run, invoices);
 

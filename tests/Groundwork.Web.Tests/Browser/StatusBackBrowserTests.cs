@@ -65,7 +65,8 @@ public sealed partial class StatusBackBrowserTests(BrowserFixture browser) : ICl
         var row = page.Locator("table").First.Locator($"tbody tr:has(td:nth-child(2):text-is('{number}'))");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         var form = row.Locator("form:has(button:text-is('Receive payment'))");
-        if (amount is not null) await form.Locator("input[name='amount']").FillAsync(amount);
+        if (amount is not null) await form.GetByLabel("Amount").FillAsync(amount);
+        await form.GetByLabel("Reference no.").FillAsync($"CHK-{amount ?? "rest"}");
         await form.GetByRole(AriaRole.Button, new() { Name = "Receive payment" }).ClickAsync();
         await Assertions.Expect(page.GetByText(ReceivedMessage())).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator("td:nth-child(7)")).ToHaveTextAsync(amount is null ? "Paid" : "Partially paid");

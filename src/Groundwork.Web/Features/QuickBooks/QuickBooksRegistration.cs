@@ -79,6 +79,7 @@ internal static class QuickBooksRegistration
                 + " and CdcInterval at least CdcIntervalWithoutWebhooks (e.g. 00:05:00 and 00:00:30).")
             .ValidateOnStart();
         builder.Services.AddHostedService<Sync.Inbound.CdcSchedule>();
+        builder.Services.AddSingleton<Sync.Inbound.WebhookWriter>().AddHostedService(s => s.GetRequiredService<Sync.Inbound.WebhookWriter>());
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;

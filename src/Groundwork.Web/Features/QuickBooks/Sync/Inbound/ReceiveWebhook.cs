@@ -23,11 +23,11 @@ public enum WebhookAnswer
 /// <summary>
 /// Intuit's webhook call: verify <c>intuit-signature</c> on the exact bytes (constant time, before parsing), store the raw
 /// delivery and one row per announced change of a watched entity (<see cref="QboEntities.Watched"/>) for each organization
-/// connected to its realm, and wake those companies'
-/// grains. No QBO call is made here: the grain fetches the entities, so the answer takes milliseconds (Intuit allows 3 s
+/// connected to its realm (through <see cref="WebhookWriter"/>, which commits many deliveries at once and answers only
+/// once this one is stored), and wake those companies' grains. No QBO call is made here: the grain fetches the entities, so the answer takes milliseconds (Intuit allows 3 s
 /// and holds back later events until one is acknowledged). A repeated delivery stores its body again but no event twice.
 /// </summary>
-public sealed partial class ReceiveWebhook(GroundworkDbContext db, QboWebhookVerifier verifier, QboRealms realms, IGrainFactory grains, AppClock clock,
+public sealed partial class ReceiveWebhook(QboWebhookVerifier verifier, QboRealms realms, WebhookWriter writer, AppClock clock,
     ILogger<ReceiveWebhook> logger) : IUseCase
 {
     /// <summary>The largest body read (1 MiB): Intuit's notifications carry ids only and are far smaller.</summary>
@@ -57,69 +57,17 @@ public sealed partial class ReceiveWebhook(GroundworkDbContext db, QboWebhookVer
             LogUnreadable(logger, ex.Message);
         }
 
-        var now = clock.UtcNow;
-        var delivery = new QboWebhookDelivery
-        {
-            ReceivedAtUtc = now, Body = Encoding.UTF8.GetString(body), SignatureOk = true, EventCount = events.Count, Error = error,
-            RealmIds = DocumentSyncs.Clip(string.Join(',', events.Select(e => e.RealmId).Distinct(StringComparer.Ordinal)), 2000),
-        };
-        // Who each realm is connected to, read before the write transaction so the database's writer lock is held only for the writes.
-        var targets = new List<(RealmConnection Connection, List<QboWebhookEvent> Changes)>();
+        // Who each realm is connected to is read here, so the writer's transaction holds the database's lock only to write.
+        var targets = new List<(RealmConnection, IReadOnlyList<QboWebhookEvent>)>();
         foreach (var realm in events.Where(e => QboEntities.Watched.Contains(e.EntityName)).GroupBy(e => e.RealmId, StringComparer.Ordinal))
         {
             var changes = realm.ToList();
-            targets.AddRange((await realms.ConnectedAsync(realm.Key, ct)).Select(c => (c, changes)));
+            targets.AddRange((await realms.ConnectedAsync(realm.Key, ct)).Select(c => (c, (IReadOnlyList<QboWebhookEvent>)changes)));
         }
-        var woken = new HashSet<long>();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            db.QboWebhookDeliveries.Add(delivery);
-            await db.SaveChangesAsync(ct);
-            // Only what status back reads becomes an event; the raw delivery keeps the rest (names, items, …).
-            foreach (var (connection, changes) in targets)
-            {
-                if (await InsertAsync(connection, delivery.Id, changes, now, ct) > 0) woken.Add(connection.OrganizationId);
-            }
-            await tx.CommitAsync(ct);
-        }
-        foreach (var organization in woken)
-        {
-            await grains.GetGrain<ICompanySyncGrain>(organization).WakeAsync();
-        }
+        // Only what status back reads becomes an event; the raw delivery keeps the rest (names, items, …).
+        await writer.WriteAsync(new WebhookWrite(Encoding.UTF8.GetString(body),
+            DocumentSyncs.Clip(string.Join(',', events.Select(e => e.RealmId).Distinct(StringComparer.Ordinal)), 2000), events.Count, error, clock.UtcNow, targets));
         return WebhookAnswer.Accepted;
-    }
-
-    /// <summary>Rows written by one INSERT (10 parameters each, well inside SQLite's and PostgreSQL's limits).</summary>
-    private const int RowsPerInsert = 500;
-
-    /// <summary>
-    /// Writes the delivery's events for one organization, several rows to a statement, skipping any change already stored:
-    /// the unique key decides, not a prior read. Returns how many were new. Written in SQL with its organization named, as
-    /// no organization is in scope for Intuit's call.
-    /// </summary>
-    private async Task<int> InsertAsync(RealmConnection connection, long deliveryId, List<QboWebhookEvent> changes, DateTime now, CancellationToken ct)
-    {
-        var inserted = 0;
-        foreach (var chunk in changes.Chunk(RowsPerInsert))
-        {
-            var sql = new StringBuilder("""
-                INSERT INTO "QboChangeEvents" ("OrganizationId", "ConnectionId", "DeliveryId", "RealmId", "Entity", "EntityId", "Operation", "EventKey",
-                    "OccurredAtUtc", "ReceivedAtUtc", "ProcessedAtUtc", "Attempts", "Outcome")
-                VALUES
-                """);
-            var values = new List<object>(chunk.Length * 11);
-            foreach (var change in chunk)
-            {
-                var first = values.Count;
-                values.AddRange([connection.OrganizationId, connection.ConnectionId, deliveryId, change.RealmId, DocumentSyncs.Clip(change.EntityName, 32)!,
-                    DocumentSyncs.Clip(change.EntityId, 64)!, change.Operation.ToString(), EventKey(change), change.OccurredAt?.UtcDateTime ?? now, now]);
-                sql.Append(values.Count == 10 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture,
-                    $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}}, {{{first + 3}}}, {{{first + 4}}}, {{{first + 5}}}, {{{first + 6}}}, {{{first + 7}}}, {{{first + 8}}}, {{{first + 9}}}, NULL, 0, NULL)");
-            }
-            sql.Append("\nON CONFLICT DO NOTHING");
-            inserted += await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
-        }
-        return inserted;
     }
 
     /// <summary>When the change happened, as QBO said (to the millisecond); its CloudEvents id when QBO gave no time.</summary>
