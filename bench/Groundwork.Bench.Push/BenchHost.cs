@@ -35,7 +35,8 @@ internal sealed class BenchHost : IDisposable
     public ChildProcess Emulator { get; }
     public ChildProcess App { get; }
 
-    public static async Task<BenchHost> StartAsync(double timeScale, bool webhooks, IReadOnlyList<Owner> owners)
+    public static async Task<BenchHost> StartAsync(double timeScale, bool webhooks, IReadOnlyList<Owner> owners,
+        IReadOnlyDictionary<string, string>? appSettings = null)
     {
         var root = RepoRoot();
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!;
@@ -81,6 +82,7 @@ internal sealed class BenchHost : IDisposable
             // Status back's CDC backstop (every 5 minutes of app time) would land in a run at random: kept out of the figures.
             ["QuickBooks__Sync__CdcInterval"] = "1.00:00:00",
         };
+        foreach (var (key, value) in appSettings ?? new Dictionary<string, string>()) appEnvironment[key] = value;
         // GW_BENCH_APP_X=Y sets X=Y for the app only (e.g. GW_BENCH_APP_DOTNET_TieredPGO=0 to compare runtime settings).
         foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => ((string)e.Key, (string?)e.Value ?? "")).Where(e => e.Item1.StartsWith("GW_BENCH_APP_", StringComparison.Ordinal)))
@@ -92,6 +94,12 @@ internal sealed class BenchHost : IDisposable
             using var command = ChildProcess.Start("create-owner", appDirectory, appDll, ["create-owner", "--email", owner.Email, "--organization", owner.Organization],
                 new Dictionary<string, string>(appEnvironment) { ["GROUNDWORK_OWNER_PASSWORD"] = owner.Password }, Path.Combine(directory, "create-owner.log"));
             if (await command.WaitForExitAsync(TimeSpan.FromMinutes(3)) != 0) throw new InvalidOperationException($"create-owner failed:\n{command.Tail()}");
+        }
+        if (Environment.GetEnvironmentVariable("GW_BENCH_SQLITE_WAL") == "1")
+        {
+            // An experiment knob (the app does not set it): the SQLite file in WAL journal mode, which persists in the file.
+            using var wal = System.Diagnostics.Process.Start("sqlite3", [Path.Combine(directory, "groundwork.db"), "PRAGMA journal_mode=WAL;"]);
+            await wal.WaitForExitAsync();
         }
         var app = ChildProcess.Start("app", appDirectory, appDll, ["--urls", appUrl], appEnvironment, Path.Combine(directory, "app.log"));
         var host = new BenchHost(directory, emulatorUrl, appUrl, adminKey, emulator, app);

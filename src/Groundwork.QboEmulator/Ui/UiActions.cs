@@ -86,11 +86,23 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
     {
         var invoice = ctx.Find("Invoice", form["id"].ToString()) ?? throw Faults.ObjectNotFound();
         var amount = Amount(form, invoice.Dec("Balance") ?? 0);
-        var payment = Create(ctx, "Payment", new JsonObject
+        var body = new JsonObject
         {
             ["CustomerRef"] = new JsonObject { ["value"] = invoice.RefValue("CustomerRef") }, ["TotalAmt"] = amount,
             ["Line"] = new JsonArray(new JsonObject { ["Amount"] = amount, ["LinkedTxn"] = new JsonArray(new JsonObject { ["TxnId"] = invoice.Str("Id"), ["TxnType"] = "Invoice" }) }),
-        });
+        };
+        // QuickBooks' Receive payment screen also asks for the payment date (default today) and a reference no. (a check number).
+        if (form["date"].ToString() is { Length: > 0 } date)
+        {
+            body["TxnDate"] = date;
+        }
+
+        if (form["reference"].ToString() is { Length: > 0 } reference)
+        {
+            body["PaymentRefNum"] = reference;
+        }
+
+        var payment = Create(ctx, "Payment", body);
         return $"Payment #{payment.Str("Id")} of {amount:0.00} received on invoice {invoice.Str("DocNumber")}.";
     }
 

@@ -65,7 +65,9 @@ internal static class UiLists
         Table(["Id", "No.", entity == "Bill" ? "Vendor" : "Customer", "Date", "Total", "Balance", "Status", ""], Docs(c, entity).Select(d =>
         {
             var key = Hidden("entity", entity) + Hidden("id", d.Str("Id"));
-            var actions = ui.Form(c.RealmId, payAction, Hidden("id", d.Str("Id")) + "<input name=\"amount\" size=\"6\" placeholder=\"full\"> ", payLabel, back)
+            var payFields = Hidden("id", d.Str("Id")) + "<input name=\"amount\" size=\"6\" placeholder=\"full\" aria-label=\"Amount\"> "
+                + (entity == "Invoice" ? "<input name=\"date\" type=\"date\" aria-label=\"Payment date\"> <input name=\"reference\" size=\"8\" placeholder=\"Reference no.\" aria-label=\"Reference no.\"> " : "");
+            var actions = ui.Form(c.RealmId, payAction, payFields, payLabel, back)
                 + ui.Form(c.RealmId, "edit-amount", key + "<input name=\"amount\" size=\"6\" required placeholder=\"amount\"> ", "Edit amount", back)
                 + (entity == "Invoice" ? ui.Form(c.RealmId, "void", key, "Void", back) : "")
                 + ui.Form(c.RealmId, "delete", key, "Delete", back);

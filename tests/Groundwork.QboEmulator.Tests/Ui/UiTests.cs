@@ -49,6 +49,24 @@ public sealed class UiTests
     }
 
     [Fact]
+    public async Task ReceivePayment_WithDateAndReference_FromUi_PaymentCarriesThem()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+        var browser = await emulator.SignedInBrowserAsync();
+
+        await ActAsync(browser, "invoices", "receive-payment", new() { ["id"] = "1", ["amount"] = "100", ["date"] = "2026-11-20", ["reference"] = "CHK-2041" });
+        var invoice = (await api.GetAsync("invoice/1")).Json["Invoice"]!;
+        var paymentId = (string)invoice["LinkedTxn"]!.AsArray().Last(l => (string?)l!["TxnType"] == "Payment")!["TxnId"]!;
+        var payment = (await api.GetAsync($"payment/{paymentId}")).Json["Payment"]!;
+
+        Assert.Equal("2026-11-20", (string?)payment["TxnDate"]);
+        Assert.Equal("CHK-2041", (string?)payment["PaymentRefNum"]);
+        Assert.Equal(100m, (decimal)payment["TotalAmt"]!);
+        Assert.Equal("1", (string?)payment["Line"]![0]!["LinkedTxn"]![0]!["TxnId"]);
+    }
+
+    [Fact]
     public async Task PartialPaymentThenVoid_FromUi_StatusesFollow()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -13,8 +13,7 @@ namespace Groundwork.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Realm = "9341452525163001";
-    private static readonly string[] CostTypes = ["Labor", "Materials", "Subcontractor", "Equipment", "Other"];
+    private const string Realm = QuickBooksBrowserSteps.Realm;
 
     [Fact]
     public async Task Owner_PushesAll_WatchesItFinish_FixesTheColonName_AndQuickBooksHasEveryDocumentWithItsTotal()
@@ -25,8 +24,8 @@ public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add($"{page.Url}: {message.Text}");
         };
-        await ConnectAsync(page);
-        await ChooseDefaultItemAndClassesAsync(page);
+        await QuickBooksBrowserSteps.ConnectAsync(page);
+        await QuickBooksBrowserSteps.ChooseDefaultItemAndClassesAsync(page);
 
         await page.Locator("#qbo-nav-unsynced").ClickAsync();
         await Assertions.Expect(page.Locator("#unsynced tbody tr").First).ToBeVisibleAsync();
@@ -72,18 +71,6 @@ public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<
         await AssertInQuickBooksAsync(page, "bills", bills);
     }
 
-    private static async Task ConnectAsync(IPage page)
-    {
-        await page.GotoAsync("/Settings/Integrations");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Connect to QuickBooks" }).ClickAsync();
-        await page.GetByLabel("Email").FillAsync("bookkeeper@example.com");
-        await page.GetByLabel("Password").FillAsync("quickbooks");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Groundwork Demo Builders").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected");
-    }
-
     /// <summary>The emulator's fault injection (its admin API): added latency on every QBO request of the demo company.</summary>
     private static async Task SlowQuickBooksAsync(IPage page, int latencyMs)
     {
@@ -93,24 +80,6 @@ public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<
             DataObject = new { latencyMs },
         });
         Assert.True(response.Ok, $"Setting the emulator's latency answered {response.Status}.");
-    }
-
-    /// <summary>What every push needs here: the default item, and (classes are tracked per line) a class for each cost type.</summary>
-    private static async Task ChooseDefaultItemAndClassesAsync(IPage page)
-    {
-        await page.Locator("#qbo-nav-products").ClickAsync();
-        await page.Locator("#default-item").FillAsync("Services");
-        await page.Locator("#save-default-item").ClickAsync();
-        await Assertions.Expect(page.Locator("#default-item-missing")).ToHaveCountAsync(0);
-
-        await page.Locator("#qbo-nav-classes").ClickAsync();
-        foreach (var type in CostTypes)
-        {
-            var row = page.Locator($"tr[data-cost-type-id]:has(td:first-child:text-is('{type}'))");
-            await row.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = type });
-            await row.Locator("button[type=submit]").ClickAsync();
-            await Assertions.Expect(page.Locator($"tr[data-cost-type-id]:has(td:first-child:text-is('{type}')) select option:checked")).ToHaveTextAsync(type);
-        }
     }
 
     /// <summary>Groundwork's finalized documents of a kind (number → total), read from its API with the browser's session.</summary>

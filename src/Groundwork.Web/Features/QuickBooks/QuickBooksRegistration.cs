@@ -77,13 +77,14 @@ internal static class QuickBooksRegistration
             .AddScoped<Sync.Inbound.ChangeEventProcessor>().AddScoped<Sync.Inbound.CdcCatchUp>()
             .AddScoped<Sync.Inbound.DocumentDrift>().AddScoped<Sync.Inbound.QboCreditMemoRecorder>().AddScoped<Sync.Inbound.CreditMemosAwaiting>();
         builder.Services.AddOptions<Sync.Inbound.StatusBackOptions>().Bind(builder.Configuration.GetSection(Sync.Inbound.StatusBackOptions.SectionName))
-            .Validate(o => o.CdcInterval > TimeSpan.Zero && o.KeepWebhookDeliveries > TimeSpan.Zero,
-                "QuickBooks:Sync:CdcInterval and QuickBooks:Sync:KeepWebhookDeliveries must be positive (e.g. 00:05:00).")
+            .Validate(o => o.IsValid(), "QuickBooks:Sync: CdcIntervalWithoutWebhooks, WebhookGap and KeepWebhookDeliveries must be positive"
+                + " and CdcInterval at least CdcIntervalWithoutWebhooks (e.g. 00:05:00 and 00:00:30).")
             .ValidateOnStart();
         builder.Services.AddHostedService<Sync.Inbound.CdcSchedule>();
         builder.Services.AddOptions<Sync.Reconciliation.ReconciliationOptions>().Bind(builder.Configuration.GetSection(Sync.Reconciliation.ReconciliationOptions.SectionName))
             .Validate(o => o.MaxRecords is > 0 and <= 1_000_000, "QuickBooks:Reconciliation:MaxRecords must be from 1 to 1,000,000 (default 20,000).")
             .ValidateOnStart();
+        builder.Services.AddSingleton<Sync.Inbound.WebhookWriter>().AddHostedService(s => s.GetRequiredService<Sync.Inbound.WebhookWriter>());
         builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;

@@ -23,11 +23,11 @@ public enum WebhookAnswer
 /// <summary>
 /// Intuit's webhook call: verify <c>intuit-signature</c> on the exact bytes (constant time, before parsing), store the raw
 /// delivery and one row per announced change of a watched entity (<see cref="QboEntities.Watched"/>) for each organization
-/// connected to its realm, and wake those companies'
-/// grains. No QBO call is made here: the grain fetches the entities, so the answer takes milliseconds (Intuit allows 3 s
+/// connected to its realm (through <see cref="WebhookWriter"/>, which commits many deliveries at once and answers only
+/// once this one is stored), and wake those companies' grains. No QBO call is made here: the grain fetches the entities, so the answer takes milliseconds (Intuit allows 3 s
 /// and holds back later events until one is acknowledged). A repeated delivery stores its body again but no event twice.
 /// </summary>
-public sealed partial class ReceiveWebhook(GroundworkDbContext db, QboWebhookVerifier verifier, QboRealms realms, IGrainFactory grains, AppClock clock,
+public sealed partial class ReceiveWebhook(QboWebhookVerifier verifier, QboRealms realms, WebhookWriter writer, AppClock clock,
     ILogger<ReceiveWebhook> logger) : IUseCase
 {
     /// <summary>The largest body read (1 MiB): Intuit's notifications carry ids only and are far smaller.</summary>
@@ -57,55 +57,17 @@ public sealed partial class ReceiveWebhook(GroundworkDbContext db, QboWebhookVer
             LogUnreadable(logger, ex.Message);
         }
 
-        var now = clock.UtcNow;
-        var delivery = new QboWebhookDelivery
+        // Who each realm is connected to is read here, so the writer's transaction holds the database's lock only to write.
+        var targets = new List<(RealmConnection, IReadOnlyList<QboWebhookEvent>)>();
+        foreach (var realm in events.Where(e => QboEntities.Watched.Contains(e.EntityName)).GroupBy(e => e.RealmId, StringComparer.Ordinal))
         {
-            ReceivedAtUtc = now, Body = Encoding.UTF8.GetString(body), SignatureOk = true, EventCount = events.Count, Error = error,
-            RealmIds = DocumentSyncs.Clip(string.Join(',', events.Select(e => e.RealmId).Distinct(StringComparer.Ordinal)), 2000),
-        };
-        var woken = new HashSet<long>();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            db.QboWebhookDeliveries.Add(delivery);
-            await db.SaveChangesAsync(ct);
-            // Only what status back reads becomes an event; the raw delivery keeps the rest (names, items, …).
-            foreach (var realm in events.Where(e => QboEntities.Watched.Contains(e.EntityName)).GroupBy(e => e.RealmId, StringComparer.Ordinal))
-            {
-                foreach (var connection in await realms.ConnectedAsync(realm.Key, ct))
-                {
-                    foreach (var change in realm)
-                    {
-                        if (await InsertAsync(connection, delivery.Id, change, now, ct) > 0) woken.Add(connection.OrganizationId);
-                    }
-                }
-            }
-            await tx.CommitAsync(ct);
+            var changes = realm.ToList();
+            targets.AddRange((await realms.ConnectedAsync(realm.Key, ct)).Select(c => (c, (IReadOnlyList<QboWebhookEvent>)changes)));
         }
-        foreach (var organization in woken)
-        {
-            await grains.GetGrain<ICompanySyncGrain>(organization).WakeAsync();
-        }
+        // Only what status back reads becomes an event; the raw delivery keeps the rest (names, items, …).
+        await writer.WriteAsync(new WebhookWrite(Encoding.UTF8.GetString(body),
+            DocumentSyncs.Clip(string.Join(',', events.Select(e => e.RealmId).Distinct(StringComparer.Ordinal)), 2000), events.Count, error, clock.UtcNow, targets));
         return WebhookAnswer.Accepted;
-    }
-
-    /// <summary>
-    /// Writes one event for one organization, or nothing when the same change is already stored: the unique key decides,
-    /// not a prior read. Written in SQL with its organization named, as no organization is in scope for Intuit's call.
-    /// </summary>
-    private async Task<int> InsertAsync(RealmConnection connection, long deliveryId, QboWebhookEvent change, DateTime now, CancellationToken ct)
-    {
-        var key = EventKey(change);
-        var occurred = change.OccurredAt?.UtcDateTime ?? now;
-        var entity = DocumentSyncs.Clip(change.EntityName, 32)!;
-        var entityId = DocumentSyncs.Clip(change.EntityId, 64)!;
-        var operation = change.Operation.ToString();
-        return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "QboChangeEvents" ("OrganizationId", "ConnectionId", "DeliveryId", "RealmId", "Entity", "EntityId", "Operation", "EventKey",
-                "OccurredAtUtc", "ReceivedAtUtc", "ProcessedAtUtc", "Attempts", "Outcome")
-            VALUES ({connection.OrganizationId}, {connection.ConnectionId}, {deliveryId}, {change.RealmId}, {entity}, {entityId}, {operation}, {key},
-                {occurred}, {now}, NULL, 0, NULL)
-            ON CONFLICT DO NOTHING
-            """, ct);
     }
 
     /// <summary>When the change happened, as QBO said (to the millisecond); its CloudEvents id when QBO gave no time.</summary>

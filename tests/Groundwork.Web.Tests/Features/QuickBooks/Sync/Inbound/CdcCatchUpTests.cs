@@ -19,7 +19,7 @@ public sealed class WebhooksDroppedAppFactory() : FakeClockQboAppFactory(sqliteF
 }
 
 /// <summary>
-/// Nothing is lost when webhooks are: the CDC schedule (every 5 minutes of app time) applies QuickBooks' changes from the
+/// Nothing is lost when webhooks are: the CDC schedule (every 30 seconds of app time for a company with no webhook lately) applies QuickBooks' changes from the
 /// stored cursor, and a cursor older than CDC's 30 days is replaced by a full reconcile of the linked documents.
 /// </summary>
 [Trait("Category", "Database")]
@@ -51,6 +51,35 @@ public sealed class CdcCatchUpTests(WebhooksDroppedAppFactory app) : IClassFixtu
         Assert.Equal(0, await DeliveriesForAsync(owner.Realm));
         Assert.Equal(0, await app.OutboxCountAsync(owner));
         Assert.Equal(pushes, await app.PushLogCountAsync(owner));
+    }
+
+    [Fact]
+    public async Task WebhooksDropped_ScheduleCatchesUpWithin30SecondsOfAppTime_SoTheChangeIsWellInsideAMinute()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (id, qboId) = await owner.SyncedInvoiceAsync(90m);
+        await WaitForCursorAsync(owner);
+
+        await owner.Qbo.ReceivePaymentAsync(qboId, 40m);
+        var paidAt = app.Time.GetUtcNow().UtcDateTime;
+        var caughtUp = await app.AdvanceUntilDoneAsync(CaughtUpAfterAsync(owner, paidAt), TimeSpan.FromMinutes(2));
+        var invoice = await owner.Api.StatusAsync("invoices", id, "PartiallyPaid", seconds: 60);
+
+        Assert.InRange(caughtUp - paidAt, TimeSpan.Zero, TimeSpan.FromSeconds(31));
+        Assert.Equal(4_000, invoice.GetProperty("paidCents").GetInt64());
+    }
+
+    /// <summary>The app time a catch-up that started after <paramref name="after"/> ran at (polls the cursor; real time passes meanwhile).</summary>
+    private async Task<DateTime> CaughtUpAfterAsync(PushOwner owner, DateTime after)
+    {
+        for (var i = 0; i < 6000; i++)
+        {
+            var ranAt = await app.WithDbAsync(owner.User, db => db.QboCdcCursors.AsNoTracking().Select(c => c.LastRunAtUtc).SingleAsync());
+            if (ranAt > after) return ranAt.Value;
+            await Task.Delay(10);
+        }
+        Assert.Fail($"No catch-up ran after {after:O}.");
+        return default;
     }
 
     [Fact]

@@ -98,6 +98,29 @@ public sealed class WebhookEndpointTests(InboundAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task ManyDeliveriesAtOnce_AreWrittenTogether_EachStoredAndEveryEventOnce_RepeatsIncluded()
+    {
+        var realm = await app.NewCompanyAsync();
+        var (user, _) = await app.ConnectedOwnerAsync(realm);
+        var marker = NewId();
+        var at = TimeProvider.System.GetUtcNow();
+        // 60 deliveries of 3 invoice changes each, every second one sent twice at the same moment (both formats alike).
+        var bodies = Enumerable.Range(0, 60).Select(d => d % 2 == 0
+            ? $$$"""[{{{string.Join(",", Enumerable.Range(0, 3).Select(i => InboundTestData.CloudEvent(realm, "Invoice", $"{marker}{d:00}{i}", "updated", at.AddMilliseconds(d))[1..^1]))}}}]"""
+            : $$$"""{"eventNotifications":[{"realmId":"{{{realm}}}","dataChangeEvent":{"entities":[{{{string.Join(",", Enumerable.Range(0, 3).Select(i =>
+                $$"""{"name":"Invoice","id":"{{marker}}{{d:00}}{{i}}","operation":"Update","lastUpdated":"2026-11-20T10:00:{{d:00}}.000Z"}"""))}}}]}}]}""").ToList();
+        var client = app.CreateBrowserClient();
+
+        var answers = await Task.WhenAll(bodies.Concat(bodies.Where((_, d) => d % 2 == 1)).Select(b => client.PostWebhookAsync(b)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(90, await DeliveriesWithAsync(marker));
+        var stored = await app.WithDbAsync(user, db => db.QboChangeEvents.AsNoTracking().Where(e => e.EntityId.StartsWith(marker)).Select(e => e.EntityId).ToListAsync());
+        Assert.Equal(180, stored.Count);
+        Assert.Equal(180, stored.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Webhook_ForARealmNoOrganizationConnected_IsAcknowledgedAndStoresNoEvent()
     {
         var id = NewId();
