@@ -20,6 +20,7 @@ internal static class QuickBooksApi
         Sync.PushApi.MapPushApi(quickbooks);
         Sync.Log.SyncLogApi.MapSyncLogApi(quickbooks);
         Sync.Inbound.RepushApi.MapRepushApi(quickbooks);
+        BillPayments.BillPaymentAccountApi.MapBillPaymentAccountApi(quickbooks);
         return api;
     }
 }

@@ -13,6 +13,8 @@ public enum PushEnd
 {
     Synced,
     NeedsAttention,
+    /// <summary>A payment waits (for its documents or an account): its rows stay, skipped until released.</summary>
+    Waiting,
 }
 
 /// <summary>
