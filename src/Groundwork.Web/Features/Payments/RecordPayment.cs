@@ -81,10 +81,9 @@ public sealed class RecordPayment(GroundworkDbContext db, Organizations.Organiza
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var saved = await SaveChanges.TryAsync(db, payment, "", "", ct);
         if (!saved.IsOk) return saved;
-        var queued = await outbox.PaymentRecordedAsync(payment.Id, ct);
+        await outbox.PaymentRecordedAsync(payment.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (queued) await outbox.WakeAsync();
         return saved;
     }
 

@@ -8,7 +8,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// Wakes a company's <see cref="ICompanySyncGrain"/> once a save that queued a push has committed — never before, so the
 /// grain cannot look for a row that is not there yet. One place, so no use case can queue a push and forget to wake.
 /// </summary>
-internal sealed class OutboxWakeInterceptor(IGrainFactory grains) : SaveChangesInterceptor
+internal sealed class OutboxWakeInterceptor(IGrainFactory grains) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly HashSet<long> _pending = [];
 
@@ -25,17 +25,31 @@ internal sealed class OutboxWakeInterceptor(IGrainFactory grains) : SaveChangesI
         return base.SavingChanges(eventData, result);
     }
 
+    // Inside an explicit transaction the rows are not committed yet: the wake waits for the commit.
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await WakeAsync();
+        if (eventData.Context?.Database.CurrentTransaction is null) await WakeAsync();
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        WakeAsync().GetAwaiter().GetResult();
+        if (eventData.Context?.Database.CurrentTransaction is null) WakeAsync().GetAwaiter().GetResult();
         return base.SavedChanges(eventData, result);
     }
+
+    public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        await WakeAsync();
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => WakeAsync().GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending.Clear();
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => _pending.Clear();
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pending.Clear();
 

@@ -82,9 +82,10 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
         }
         else
         {
-            // Saved before the write: if the answer is lost (or this process dies), the next attempt looks first.
+            // Written before the write (directly: the rows are not tracked): if the answer is lost, or this process dies, the next attempt looks first.
+            var ids = rows.Select(r => r.Id).ToList();
+            await db.QboOutbox.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
             entry.Uncertain = true;
-            await db.SaveChangesAsync(ct);
             (saved, var tid) = wire switch
             {
                 QboPayment p => Unwrap(await qbo.CreateAsync(p, requestId, ct)),

@@ -156,8 +156,11 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
                 end = await new PaymentPusher(db, writes, journal).PushAsync(connection, rows, ct);
                 if (end == PushEnd.Waiting)
                 {
-                    await db.SaveChangesAsync(ct);
-                    foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
+                    // The rows are not tracked (preparing cleared the tracker): their wait is written directly.
+                    var ids = rows.Select(r => r.Id).ToList();
+                    await db.QboOutbox.Where(e => ids.Contains(e.Id))
+                        .ExecuteUpdateAsync(s => s.SetProperty(e => e.WaitCode, entry.WaitCode).SetProperty(e => e.WaitReason, entry.WaitReason), ct);
+                    db.ChangeTracker.Clear();
                     return true;
                 }
             }

@@ -45,7 +45,7 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
 
     /// <summary>
     /// A payment was recorded: its QBO Payment or BillPayment is queued. The payment must be saved already (it needs its id),
-    /// inside the caller's open transaction, so both commit together; call <see cref="WakeAsync"/> after the commit.
+    /// inside the caller's open transaction, so both commit together (the grain is woken at the commit).
     /// </summary>
     /// <returns>Whether a push was queued (QuickBooks is connected).</returns>
     public async Task<bool> PaymentRecordedAsync(long paymentId, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
         await WakeAsync();
     }
 
-    /// <summary>Wakes the company's grain after a commit the save interceptor could not see (a save inside an explicit transaction).</summary>
+    /// <summary>Wakes the company's grain when rows were released rather than added (the save interceptor wakes it for added ones).</summary>
     public Task WakeAsync() => grains.GetGrain<ICompanySyncGrain>(db.CurrentOrganizationId).WakeAsync();
 
     /// <summary>A person asked to create again a document whose QBO record was deleted there; its link's generation was moved on.</summary>
