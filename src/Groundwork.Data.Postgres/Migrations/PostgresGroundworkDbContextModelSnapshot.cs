@@ -664,6 +664,13 @@ namespace Groundwork.Data.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Groundwork");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -723,6 +730,18 @@ namespace Groundwork.Data.Postgres.Migrations
 
                     b.Property<string>("AccessTokenProtected")
                         .HasColumnType("text");
+
+                    b.Property<string>("BillPaymentAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BillPaymentAccountName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("BillPaymentAccountType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("CompanyName")
                         .HasMaxLength(200)
@@ -1376,6 +1395,14 @@ namespace Groundwork.Data.Postgres.Migrations
 
                     b.Property<bool>("Uncertain")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("WaitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("WaitReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 

@@ -637,6 +637,13 @@ namespace Groundwork.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Groundwork");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -691,6 +698,18 @@ namespace Groundwork.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessTokenProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillPaymentAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillPaymentAccountName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillPaymentAccountType")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompanyName")
@@ -1325,6 +1344,14 @@ namespace Groundwork.Data.Sqlite.Migrations
 
                     b.Property<bool>("Uncertain")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

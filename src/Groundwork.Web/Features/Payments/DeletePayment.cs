@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.Payments;
 
-/// <summary>Deletes a payment and re-opens the documents it paid.</summary>
-public sealed class DeletePayment(GroundworkDbContext db, DocumentHistory history) : IUseCase
+/// <summary>Deletes a payment and re-opens the documents it paid; a payment QuickBooks has is deleted there too (queued with the delete).</summary>
+public sealed class DeletePayment(GroundworkDbContext db, DocumentHistory history, QuickBooks.Sync.SyncOutbox outbox) : IUseCase
 {
     public async Task<Outcome<Payment>> HandleAsync(long id, CancellationToken ct)
     {
@@ -20,6 +20,7 @@ public sealed class DeletePayment(GroundworkDbContext db, DocumentHistory histor
             doc.PaidCents -= application.AmountCents;
             history.Move(doc, DocumentRules.StatusAfterPayments(doc), $"Payment of {DocumentMath.Format(application.AmountCents)} deleted");
         }
+        await outbox.PaymentDeletedAsync(payment.Id, ct);
         db.Payments.Remove(payment);
         return await SaveChanges.TryAsync(db, payment, "", "", ct);
     }

@@ -12,6 +12,9 @@ public sealed class IndexModel(GroundworkDbContext db, DeletePayment delete) : P
 {
     public IReadOnlyList<Payment> Recent { get; private set; } = [];
 
+    /// <summary>Each payment's QuickBooks state; empty when QuickBooks is not connected.</summary>
+    public IReadOnlyDictionary<long, QuickBooks.Sync.PaymentSyncDto> Sync { get; private set; } = new Dictionary<long, QuickBooks.Sync.PaymentSyncDto>();
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>Deletes a payment, re-opening what it paid; returns to where the user was.</summary>
@@ -28,6 +31,9 @@ public sealed class IndexModel(GroundworkDbContext db, DeletePayment delete) : P
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Recent = await PaymentsApi.WithDocuments(db).OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(100).ToListAsync(ct);
+        Sync = await QuickBooks.Sync.PaymentSyncView.ForAsync(db, [.. Recent.Select(p => p.Id)], ct);
+    }
 }

@@ -15,6 +15,13 @@ public enum PaymentMethod
     Other = 5,
 }
 
+/// <summary>Where a payment was recorded: in Groundwork by a person, or in QuickBooks by the bookkeeper (and brought in).</summary>
+public enum PaymentSource
+{
+    Groundwork = 0,
+    QuickBooks = 1,
+}
+
 /// <summary>Money received against invoices or paid against bills; applied to one or more documents of one kind.</summary>
 public sealed class Payment : TenantEntity
 {
@@ -22,7 +29,9 @@ public sealed class Payment : TenantEntity
     public DateOnly Date { get; set; }
     public PaymentMethod Method { get; set; }
     public string? Reference { get; set; }
+    /// <summary>The money received or paid; a payment made in QuickBooks may leave part unapplied (more than its applications).</summary>
     public long AmountCents { get; set; }
+    public PaymentSource Source { get; set; }
     public List<PaymentApplication> Applications { get; set; } = [];
 }
 
@@ -43,6 +52,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
         b.Property(p => p.Reference).HasMaxLength(Limits.Reference);
+        b.Property(p => p.Source).HasConversion<string>().HasMaxLength(16).HasDefaultValue(PaymentSource.Groundwork);
         b.HasMany(p => p.Applications).WithOne().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -54,4 +64,11 @@ internal sealed class PaymentApplicationConfiguration : IEntityTypeConfiguration
         b.HasOne(a => a.Document).WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.PaymentId, a.DocumentId }).IsUnique();
     }
+}
+
+/// <summary>What a document has been paid: the sum of its payment applications, Groundwork's and QuickBooks' alike.</summary>
+public static class PaymentTotals
+{
+    public static async Task<long> PaidCentsAsync(GroundworkDbContext db, long documentId, CancellationToken ct, long exceptPaymentId = 0) =>
+        await db.PaymentApplications.Where(a => a.DocumentId == documentId && a.PaymentId != exceptPaymentId).SumAsync(a => (long?)a.AmountCents, ct) ?? 0;
 }

@@ -1,6 +1,7 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Account;
 using Groundwork.Web.Features.Documents;
+using Groundwork.Web.Features.QuickBooks.Sync;
 using Groundwork.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,15 @@ namespace Groundwork.Web.Features.Payments;
 
 public sealed record PaymentApplicationDto(long DocumentId, string? DocumentNumber, long AmountCents);
 
+/// <param name="Source">Groundwork (recorded here) or QuickBooks (made there and brought in).</param>
+/// <param name="Sync">Where it stands with QuickBooks; null when QuickBooks is not connected (or on a write's answer).</param>
 public sealed record PaymentDto(long Id, DocumentKind Kind, DateOnly Date, PaymentMethod Method, string? Reference, long AmountCents,
-    IReadOnlyList<PaymentApplicationDto> Applications)
+    IReadOnlyList<PaymentApplicationDto> Applications, PaymentSource Source, PaymentSyncDto? Sync = null)
 {
-    public static PaymentDto From(Payment p) => new(p.Id, p.Kind, p.Date, p.Method, p.Reference, p.AmountCents,
-        p.Applications.Select(a => new PaymentApplicationDto(a.DocumentId, a.Document?.Number, a.AmountCents)).ToList());
+    public static PaymentDto From(Payment p) => From(p, null);
+
+    public static PaymentDto From(Payment p, PaymentSyncDto? sync) => new(p.Id, p.Kind, p.Date, p.Method, p.Reference, p.AmountCents,
+        p.Applications.Select(a => new PaymentApplicationDto(a.DocumentId, a.Document?.Number, a.AmountCents)).ToList(), p.Source, sync);
 }
 
 internal static class PaymentsApi
@@ -28,10 +33,15 @@ internal static class PaymentsApi
             var rows = WithDocuments(db);
             if (documentId is { } doc) rows = rows.Where(p => p.Applications.Any(a => a.DocumentId == doc));
             var list = await rows.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(200).ToListAsync(ct);
-            return TypedResults.Ok(list.Select(PaymentDto.From).ToList());
+            var syncs = await PaymentSyncView.ForAsync(db, [.. list.Select(p => p.Id)], ct);
+            return TypedResults.Ok(list.Select(p => PaymentDto.From(p, syncs.GetValueOrDefault(p.Id))).ToList());
         });
-        group.MapGet("/{id:long}", async (long id, GroundworkDbContext db, CancellationToken ct) =>
-            await WithDocuments(db).FirstOrDefaultAsync(p => p.Id == id, ct) is { } p ? TypedResults.Ok(PaymentDto.From(p)) : ApiResults.NotFound($"Payment {id}"));
+        group.MapGet("/{id:long}", async Task<IResult> (long id, GroundworkDbContext db, CancellationToken ct) =>
+        {
+            if (await WithDocuments(db).FirstOrDefaultAsync(p => p.Id == id, ct) is not { } p) return ApiResults.NotFound($"Payment {id}");
+            var syncs = await PaymentSyncView.ForAsync(db, [p.Id], ct);
+            return TypedResults.Ok(PaymentDto.From(p, syncs.GetValueOrDefault(p.Id)));
+        });
         // Money movements are the bookkeeper's: Accountant, Admin or Owner.
         group.MapPost("/", async (PaymentInput input, RecordPayment record, CancellationToken ct) =>
             ApiResults.From(await record.HandleAsync(input, ct), PaymentDto.From, StatusCodes.Status201Created))

@@ -25,9 +25,12 @@ public sealed class PaymentApplicationInput
 
 /// <summary>
 /// Records a payment against one or more open documents of one kind and one party (QBO's Payment names one customer,
-/// its BillPayment one vendor) and moves each document to PartiallyPaid or Paid.
+/// its BillPayment one vendor) and moves each document to PartiallyPaid or Paid; with QuickBooks connected, its QBO
+/// Payment or BillPayment is queued in the same transaction. Payments made in QuickBooks do not come through here
+/// (<see cref="QuickBooks.Sync.Inbound.ApplyQboPayment"/>): they are facts, not a person's input.
 /// </summary>
-public sealed class RecordPayment(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history) : IUseCase
+public sealed class RecordPayment(GroundworkDbContext db, Organizations.OrganizationCalendar calendar, DocumentHistory history, QuickBooks.Sync.SyncOutbox outbox)
+    : IUseCase
 {
     public async Task<Outcome<Payment>> HandleAsync(PaymentInput input, CancellationToken ct)
     {
@@ -74,7 +77,14 @@ public sealed class RecordPayment(GroundworkDbContext db, Organizations.Organiza
         }
         payment.AmountCents = checked(payment.Applications.Sum(a => a.AmountCents));
         db.Payments.Add(payment);
-        return await SaveChanges.TryAsync(db, payment, "", "", ct);
+        // The payment and its QuickBooks push commit together; the push needs the payment's id, so two saves in one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var saved = await SaveChanges.TryAsync(db, payment, "", "", ct);
+        if (!saved.IsOk) return saved;
+        await outbox.PaymentRecordedAsync(payment.Id, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return saved;
     }
 
     private static RequestValidator Validate(PaymentInput input)

@@ -23,6 +23,7 @@ internal static class QuickBooksApi
         Sync.Reconciliation.ReconciliationApi.MapReconciliationApi(quickbooks);
         Sync.Inbound.DriftApi.MapDriftApi(quickbooks);
         Sync.Inbound.CreditMemosApi.MapCreditMemosApi(quickbooks);
+        BillPayments.BillPaymentAccountApi.MapBillPaymentAccountApi(quickbooks);
         return api;
     }
 }

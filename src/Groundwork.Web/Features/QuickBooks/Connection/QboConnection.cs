@@ -44,6 +44,11 @@ public sealed class QboConnection : TenantEntity
     public string? ReadinessJson { get; set; }
     /// <summary>Chosen before the first document syncs; locked once one has (see the layout setting).</summary>
     public QboCustomerLayout CustomerLayout { get; set; }
+    /// <summary>The QBO Bank or Credit Card account bill payments are paid from (chosen once); null until chosen: bill payments wait.</summary>
+    public string? BillPaymentAccountId { get; set; }
+    /// <summary>"Bank" or "Credit Card", as QBO types the account: decides PayType Check or CreditCard.</summary>
+    public string? BillPaymentAccountType { get; set; }
+    public string? BillPaymentAccountName { get; set; }
 }
 
 /// <summary>An OAuth <c>state</c> handed to Intuit: bound to one user, single use, short-lived.</summary>
@@ -69,6 +74,9 @@ internal sealed class QboConnectionConfiguration : IEntityTypeConfiguration<QboC
         b.Property(c => c.StatusReason).HasMaxLength(Limits.Memo);
         b.Property(c => c.ConnectedBy).HasMaxLength(256);
         b.Property(c => c.CustomerLayout).HasConversion<string>().HasMaxLength(32).HasDefaultValue(QboCustomerLayout.LocationAsSubCustomer);
+        b.Property(c => c.BillPaymentAccountId).HasMaxLength(64);
+        b.Property(c => c.BillPaymentAccountType).HasMaxLength(32);
+        b.Property(c => c.BillPaymentAccountName).HasMaxLength(Limits.Name * 5);
         // One QBO company per organization.
         b.HasIndex(c => c.OrganizationId).IsUnique();
     }

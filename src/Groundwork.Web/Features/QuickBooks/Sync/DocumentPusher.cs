@@ -13,6 +13,8 @@ public enum PushEnd
 {
     Synced,
     NeedsAttention,
+    /// <summary>A payment waits (for its documents or an account): its rows stay, skipped until released.</summary>
+    Waiting,
 }
 
 /// <summary>
@@ -58,9 +60,10 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
             }
             else
             {
-                // Saved before the write: if the answer is lost (or this process dies), the next attempt looks first.
+                // Written before the write (directly: the drain's rows are not tracked): if the answer is lost (or this process
+                // dies), the next attempt looks first.
                 entry.Uncertain = true;
-                await db.SaveChangesAsync(ct);
+                await db.QboOutbox.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
                 (saved, tid) = await CreateAsync(QboDocumentMapper.ToWire(plan, ids), requestId, ct);
                 journal.Add(kind, plan.DocumentId, plan.Number, entry.Trigger, "create", plan.Entity, requestId, SyncResult.Succeeded, saved.Id, saved.SyncToken, tid);
             }

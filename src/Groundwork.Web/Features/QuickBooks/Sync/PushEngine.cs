@@ -43,11 +43,13 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
         if (connection is null || connection.Status != QboConnectionStatus.Connected) return null;
         var now = clock.UtcNow;
-        var due = await db.QboOutbox.Where(e => e.DueAtUtc <= now).OrderBy(e => e.Id).Take(Chunk).ToListAsync(ct);
+        // Payments whose documents have reached QuickBooks since go now; the rest keep waiting (skipped below).
+        await PaymentPusher.ReleaseAsync(db, now, ct);
+        var due = await db.QboOutbox.Where(e => e.DueAtUtc <= now && e.WaitCode == null).OrderBy(e => e.Id).Take(Chunk).ToListAsync(ct);
         if (due.Count == 0)
         {
             await PushRuns.FinishEmptyAsync(db, clock.UtcNow, ct);
-            return await db.QboOutbox.MinAsync(e => (DateTime?)e.DueAtUtc, ct);
+            return await db.QboOutbox.Where(e => e.WaitCode == null).MinAsync(e => (DateTime?)e.DueAtUtc, ct);
         }
         PushSettings settings;
         try
@@ -243,8 +245,21 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         try
         {
             PushEnd end;
+            if (kind == LinkedKind.Payment)
+            {
+                end = await new PaymentPusher(db, writes, journal).PushAsync(connection, rows, ct);
+                if (end == PushEnd.Waiting)
+                {
+                    // The rows are not tracked (preparing cleared the tracker): their wait is written directly.
+                    var ids = rows.Select(r => r.Id).ToList();
+                    await db.QboOutbox.Where(e => ids.Contains(e.Id))
+                        .ExecuteUpdateAsync(s => s.SetProperty(e => e.WaitCode, entry.WaitCode).SetProperty(e => e.WaitReason, entry.WaitReason), ct);
+                    db.ChangeTracker.Clear();
+                    return true;
+                }
+            }
             // A void, or a document voided or rejected since it was queued: QuickBooks gets a void if it has the document, else nothing.
-            if (rows.Any(r => r.Operation == PushOperation.Void) || (plans.TryGetValue(localId, out var unfinalized) && !unfinalized.Finalized))
+            else if (rows.Any(r => r.Operation == PushOperation.Void) || (plans.TryGetValue(localId, out var unfinalized) && !unfinalized.Finalized))
                 end = await new VoidPusher(db, writes, journal, clock.UtcNow).VoidAsync(connection, kind, localId, entry.Trigger, ct);
             else if (!isDocument)
                 end = await new RenamePusher(db, writes, journal).RenameAsync(connection, kind, localId, entry.Trigger, ct);
@@ -310,6 +325,20 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             }
             await db.SaveChangesAsync(ct);
             metrics.Pushed(entry.Kind, SyncState.Retrying);
+            return;
+        }
+        if (entry.Kind == LinkedKind.Payment)
+        {
+            // A payment QuickBooks refused stays listed with QBO's words (a document shows them on its sync state instead).
+            foreach (var row in rows)
+            {
+                row.WaitCode = PaymentPusher.Refused;
+                row.WaitReason = DocumentSyncs.Clip(transient
+                    ? $"QuickBooks did not answer after {attempts} tries (intuit_tid {ex.IntuitTid ?? "none"}); delete the payment and record it again, or record it in QuickBooks."
+                    : $"QuickBooks refused it: {SyncJournal.Describe(ex)} (code {ex.Fault.Code ?? "none"}, intuit_tid {ex.IntuitTid ?? "none"}).", 1000);
+            }
+            await db.SaveChangesAsync(ct);
+            metrics.Pushed(entry.Kind, SyncState.NeedsAttention);
             return;
         }
         if (isDocument)

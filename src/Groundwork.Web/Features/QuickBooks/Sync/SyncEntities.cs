@@ -14,6 +14,8 @@ public enum PushOperation
     Void = 1,
     /// <summary>Create the document again after its QBO record was deleted there, under a new generation (a person asked).</summary>
     Repush = 2,
+    /// <summary>The Groundwork record was deleted (a payment): delete its QBO record.</summary>
+    Delete = 3,
 }
 
 /// <summary>
@@ -40,6 +42,13 @@ public sealed class QboOutboxEntry : ITenantOwned
     public int Attempts { get; set; }
     /// <summary>A write was sent and no answer came back: look the record up in QBO before writing again.</summary>
     public bool Uncertain { get; set; }
+    /// <summary>
+    /// Set while the row waits for something a drain cannot do (a payment whose documents are not in QuickBooks yet, or whose
+    /// bank account is not chosen): the drain skips it until the cause is gone. The code decides what releases it.
+    /// </summary>
+    public string? WaitCode { get; set; }
+    /// <summary>Why it waits, in words for the user.</summary>
+    public string? WaitReason { get; set; }
 }
 
 /// <summary>Where a finalized document stands with QuickBooks, as shown on lists and the document page.</summary>
@@ -146,6 +155,8 @@ internal sealed class SyncEntitiesConfiguration :
         b.Property(e => e.Operation).HasConversion<string>().HasMaxLength(16);
         b.Property(e => e.Trigger).HasMaxLength(256).IsRequired();
         b.Property(e => e.RunId).HasMaxLength(32);
+        b.Property(e => e.WaitCode).HasMaxLength(32);
+        b.Property(e => e.WaitReason).HasMaxLength(1000);
         b.HasIndex(e => new { e.OrganizationId, e.DueAtUtc });
         b.HasIndex(e => new { e.OrganizationId, e.Kind, e.LocalId });
         b.HasIndex(e => e.RunId);

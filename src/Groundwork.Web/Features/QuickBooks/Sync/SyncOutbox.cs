@@ -13,7 +13,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// Nothing is queued without a connection (those documents wait in Unsynced Records), and nothing that came from QBO is
 /// queued (the status-back path does not call this), so there is no echo loop.
 /// </summary>
-public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http)
+public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains)
 {
     public const string Automatic = "automatic";
 
@@ -42,6 +42,43 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
             await AddAsync(connection.Value, kind, localId, PushOperation.Push, Trigger(), null, ct);
         }
     }
+
+    /// <summary>
+    /// A payment was recorded: its QBO Payment or BillPayment is queued. The payment must be saved already (it needs its id),
+    /// inside the caller's open transaction, so both commit together (the grain is woken at the commit).
+    /// </summary>
+    /// <returns>Whether a push was queued (QuickBooks is connected).</returns>
+    public async Task<bool> PaymentRecordedAsync(long paymentId, CancellationToken ct)
+    {
+        var connection = await ConnectionIdAsync(ct);
+        if (connection is null) return false;
+        await AddAsync(connection.Value, LinkedKind.Payment, paymentId, PushOperation.Push, Trigger(), null, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A payment is being deleted: when QuickBooks has it, or may have it (its create is still queued or went unanswered),
+    /// the QBO record is deleted too. Saved with the caller's delete.
+    /// </summary>
+    public async Task PaymentDeletedAsync(long paymentId, CancellationToken ct)
+    {
+        var connection = await ConnectionIdAsync(ct);
+        if (connection is null) return;
+        var known = await db.QboLinks.AnyAsync(l => l.ConnectionId == connection && l.Kind == LinkedKind.Payment && l.LocalId == paymentId, ct)
+            || await db.QboOutbox.AnyAsync(e => e.Kind == LinkedKind.Payment && e.LocalId == paymentId, ct);
+        if (known) await AddAsync(connection.Value, LinkedKind.Payment, paymentId, PushOperation.Delete, Trigger(), null, ct);
+    }
+
+    /// <summary>Lets payments waiting for <paramref name="code"/> go again (the account was chosen) and wakes the company's grain.</summary>
+    public async Task ReleaseWaitingAsync(string code, CancellationToken ct)
+    {
+        await db.QboOutbox.Where(e => e.WaitCode == code).ExecuteUpdateAsync(s => s.SetProperty(e => e.WaitCode, (string?)null)
+            .SetProperty(e => e.WaitReason, (string?)null).SetProperty(e => e.DueAtUtc, clock.UtcNow), ct);
+        await WakeAsync();
+    }
+
+    /// <summary>Wakes the company's grain when rows were released rather than added (the save interceptor wakes it for added ones).</summary>
+    public Task WakeAsync() => grains.GetGrain<ICompanySyncGrain>(db.CurrentOrganizationId).WakeAsync();
 
     /// <summary>A person asked to create again a document whose QBO record was deleted there; its link's generation was moved on.</summary>
     public Task RepushAsync(long connectionId, Document document, CancellationToken ct) =>

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Groundwork.Web.Features.QuickBooks.Sync.Inbound;
 
 /// <summary>
-/// A linked invoice, credit memo or bill as QBO has it now, applied to its Groundwork document: payments made there →
-/// PartiallyPaid / Paid (or back to open), a void → Void, a delete → "Deleted in QuickBooks" with the link kept as
+/// A linked invoice, credit memo or bill as QBO has it now, applied to its Groundwork document: credit applied to a credit
+/// memo → its negative invoice settled (invoices and bills are paid by payment records: <see cref="ApplyQboPayment"/>), a void → Void, a delete → "Deleted in QuickBooks" with the link kept as
 /// Deleted, edited amounts → drift flagged and neither side changed. QBO's facts, not a person's input: they do not pass
 /// the user-input rules (QuickBooks may pay a document Groundwork thinks is closed). History and log say the change came
 /// from QuickBooks. Nothing here queues a push, so nothing echoes back.
@@ -60,7 +60,7 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
         var source = Source(change);
         if (qbo.Voided)
         {
-            document.PaidCents = await RecordedOnlyInGroundworkAsync(document.Id, ct);
+            document.PaidCents = await Payments.PaymentTotals.PaidCentsAsync(db, document.Id, ct);
             history.Move(document, DocumentStatus.Void, $"Voided in QuickBooks ({source})", DocumentHistory.QuickBooks);
             await DocumentSyncs.SetAsync(db, link.ConnectionId, document.Id, SyncState.Synced, "Voided in QuickBooks.", null, null, clock.UtcNow, ct);
             journal.Add(link.Kind, document.Id, document.Number, DocumentHistory.QuickBooks, "voided", change.Entity, null, SyncResult.Succeeded, change.Id,
@@ -68,10 +68,17 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
             return "applied: Void";
         }
         var outcome = "unchanged";
-        if (qbo.PaidCents is not null)
+        // An invoice or bill is paid by its payment records (ApplyQboPayment keeps QuickBooks' as records), so its balance
+        // here only shows whether the two sides agree. A credit memo is settled by credit applied in QuickBooks, which
+        // Groundwork keeps no record of: its negative invoice still follows QBO's remaining credit.
+        if (qbo.PaidCents is not null && link.QboType == QboEntities.CreditMemo)
         {
-            var paid = QboDocumentFacts.GroundworkPaid(document, qbo, await RecordedOnlyInGroundworkAsync(document.Id, ct));
+            var paid = QboDocumentFacts.GroundworkPaid(document, qbo, 0);
             if (paid != document.PaidCents) outcome = Paid(link, document, change, current, paid, source);
+        }
+        else if (qbo.PaidCents is { } qboPaid && qboPaid != document.PaidCents)
+        {
+            outcome = $"unchanged: QuickBooks shows {DocumentMath.Format(qboPaid)} paid, Groundwork's payments {DocumentMath.Format(document.PaidCents)}";
         }
         await DriftAsync(link, document, qbo, change, current, ct);
         return outcome;
@@ -119,11 +126,6 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
             .Select(l => l.QboIdentity!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     public static string Identity(string entity, string id) => $"{entity}:{id}";
-
-    /// <summary>Payments recorded in Groundwork that QuickBooks has not been given (none has a payment link yet): QBO's balance cannot include them.</summary>
-    private async Task<long> RecordedOnlyInGroundworkAsync(long documentId, CancellationToken ct) =>
-        await db.PaymentApplications.Where(a => a.DocumentId == documentId && !db.QboLinks.Any(l => l.Kind == LinkedKind.Payment && l.LocalId == a.PaymentId))
-            .SumAsync(a => (long?)a.AmountCents, ct) ?? 0;
 
     /// <summary>The QBO record, for notes: its entity and id.</summary>
     private static string Source(QboChange change) => $"QuickBooks {change.Entity} id {change.Id}";

@@ -14,7 +14,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync.Inbound;
 /// by <see cref="Overlap"/> so a change committed as the answer was made is seen next time (applying twice changes
 /// nothing). Without a cursor, or with one older than CDC's 30 days, every linked document is read by query instead.
 /// </summary>
-public sealed class CdcCatchUp(GroundworkDbContext db, IQboChangeFeed feed, ApplyQboChange apply, AppClock clock)
+public sealed class CdcCatchUp(GroundworkDbContext db, IQboChangeFeed feed, ApplyQboChange apply, ApplyQboPayment payments, AppClock clock)
 {
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
 
@@ -83,18 +83,38 @@ public sealed class CdcCatchUp(GroundworkDbContext db, IQboChangeFeed feed, Appl
         var links = await db.QboLinks.AsNoTracking()
             .Where(l => l.ConnectionId == connectionId && (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill) && l.State != QboLinkState.Deleted)
             .Select(l => new { l.QboType, l.QboId }).ToListAsync(ct);
+        // Payments: those the documents name (QBO lists them in each document's LinkedTxn) and those already linked.
+        var paymentIds = await db.QboLinks.AsNoTracking().Where(l => l.ConnectionId == connectionId && l.Kind == LinkedKind.Payment)
+            .Select(l => new { l.QboType, l.QboId }).ToListAsync(ct);
+        var wanted = paymentIds.Select(p => (p.QboType, p.QboId)).ToHashSet();
         foreach (var type in links.GroupBy(l => l.QboType))
         {
             var ids = type.Select(l => l.QboId).ToList();
+            var found = (await feed.ReadManyAsync(type.Key, ids, ct)).Where(t => t.Id is not null).ToDictionary(t => t.Id!, StringComparer.Ordinal);
+            wanted.UnionWith(found.Values.SelectMany(PaymentsNamed));
+            await ApplyAsync(connectionId, [.. ids.Select(id => new QboChange(type.Key, id, found.GetValueOrDefault(id)))], ct);
+        }
+        foreach (var type in wanted.GroupBy(p => p.Item1))
+        {
+            var ids = type.Select(p => p.Item2).Distinct(StringComparer.Ordinal).ToList();
             var found = (await feed.ReadManyAsync(type.Key, ids, ct)).Where(t => t.Id is not null).ToDictionary(t => t.Id!, StringComparer.Ordinal);
             await ApplyAsync(connectionId, [.. ids.Select(id => new QboChange(type.Key, id, found.GetValueOrDefault(id)))], ct);
         }
         return start;
     }
 
+    /// <summary>The payments a document's LinkedTxn names (QBO adds them as payments are applied).</summary>
+    private static IEnumerable<(string, string)> PaymentsNamed(Groundwork.QuickBooks.Wire.QboTransaction document) =>
+        (document.LinkedTxn ?? []).Where(t => t.TxnId is not null).Select(t => t.TxnType switch
+        {
+            "Payment" => (QboEntities.Payment, t.TxnId!),
+            "BillPaymentCheck" or "BillPaymentCreditCard" or "BillPayment" => (QboEntities.BillPayment, t.TxnId!),
+            _ => ("", ""),
+        }).Where(p => p.Item1.Length > 0);
+
     /// <summary>
-    /// Documents as they are now, then the documents the changed payments apply to that were not among them (QBO moves a
-    /// document's balance when a payment changes; reading it is what makes that certain).
+    /// Documents as they are now, then the payments as Groundwork's payment records, then the credit memos the changed
+    /// payments apply that were not among them (QBO moves a credit memo's remaining credit when a payment changes).
     /// </summary>
     private async Task ApplyAsync(long connectionId, IReadOnlyList<QboChange> changes, CancellationToken ct)
     {
@@ -104,9 +124,15 @@ public sealed class CdcCatchUp(GroundworkDbContext db, IQboChangeFeed feed, Appl
             await apply.HandleAsync(connectionId, change, ct);
             db.ChangeTracker.Clear();
         }
+        foreach (var change in changes.Where(c => QboEntities.IsPayment(c.Entity)))
+        {
+            await payments.HandleAsync(connectionId, change, ct);
+            db.ChangeTracker.Clear();
+        }
+        // Credit memos the payments apply follow QBO's remaining credit: read those not already among the changes.
         var seen = documents.Select(c => ApplyQboChange.Identity(c.Entity, c.Id)).ToHashSet(StringComparer.Ordinal);
         var applied = changes.Where(c => QboEntities.IsPayment(c.Entity) && c.Current is not null)
-            .SelectMany(c => QboDocumentFacts.AppliedTo(c.Current!)).Select(a => ApplyQboChange.Identity(a.Entity, a.Id))
+            .SelectMany(c => QboDocumentFacts.AppliedTo(c.Current!)).Where(a => a.Entity == QboEntities.CreditMemo).Select(a => ApplyQboChange.Identity(a.Entity, a.Id))
             .Where(seen.Add).ToList();
         foreach (var identity in await apply.LinkedAsync(connectionId, applied, ct))
         {

@@ -17,10 +17,10 @@ public sealed record InboundStep(DateTime? Next, bool CatchUp)
 /// <summary>
 /// One step of the company grain's status-back work: the organization's pending webhook events, oldest first, a chunk at a
 /// time. Each changed entity is read once through the gateway (its current state, so order and repeats do no harm) and
-/// applied; a payment leads to the linked documents it is applied to. A payment deleted or changed in QBO may have left
-/// documents it no longer names, so it asks for a CDC catch-up, which sees every document whose balance moved.
+/// applied; a payment is kept as Groundwork's payment record (<see cref="ApplyQboPayment"/>), and the credit memos it applies
+/// are read. A payment deleted in QBO asks for a CDC catch-up too, for credit memos it no longer names.
 /// </summary>
-public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboChangeFeed feed, ApplyQboChange apply, AppClock clock,
+public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboChangeFeed feed, ApplyQboChange apply, ApplyQboPayment payments, AppClock clock,
     ILogger<ChangeEventProcessor> logger)
 {
     public const int Chunk = 100;
@@ -85,30 +85,33 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
     private async Task<(string Outcome, bool CatchUp)> ProcessAsync(long connectionId, string entity, string id, List<QboChangeEvent> events,
         HashSet<string> linkedDocuments, CancellationToken ct)
     {
+        var identity = ApplyQboChange.Identity(entity, id);
+        var created = events.All(e => e.Operation == nameof(Groundwork.QuickBooks.Webhooks.QboWebhookOperation.Create));
         if (QboEntities.IsDocument(entity))
         {
-            var identity = ApplyQboChange.Identity(entity, id);
             // An unlinked credit memo is still read: one made in QuickBooks waits in Groundwork for its offsetting invoice.
             if (entity != QboEntities.CreditMemo && !linkedDocuments.Contains(identity)) return ("ignored: not linked", false);
-            if (events.All(e => e.Operation == nameof(Groundwork.QuickBooks.Webhooks.QboWebhookOperation.Create)) && await CreatedByGroundworkAsync(connectionId, identity, ct)) return ("ignored: Groundwork's own create", false);
+            if (created && await CreatedByGroundworkAsync(connectionId, identity, ct)) return ("ignored: Groundwork's own create", false);
             return (await apply.HandleAsync(connectionId, await feed.ReadAsync(entity, id, ct), ct), false);
         }
         if (!QboEntities.IsPayment(entity)) return ($"ignored: {entity}", false);
+        if (created && await CreatedByGroundworkAsync(connectionId, identity, ct)) return ("ignored: Groundwork's own payment", false);
         var payment = await feed.ReadAsync(entity, id, ct);
-        var created = events.All(e => e.Operation == nameof(Groundwork.QuickBooks.Webhooks.QboWebhookOperation.Create));
-        if (payment.Current is null) return ("payment deleted: CDC catches up its documents", true);
-        var applied = QboDocumentFacts.AppliedTo(payment.Current);
-        var linked = await apply.LinkedAsync(connectionId, [.. applied.Select(a => ApplyQboChange.Identity(a.Entity, a.Id))], ct);
-        var outcomes = new List<string>();
-        foreach (var (documentEntity, documentId) in applied.Where(a => linked.Contains(ApplyQboChange.Identity(a.Entity, a.Id))))
+        var outcomes = new List<string> { await payments.HandleAsync(connectionId, payment, ct) };
+        db.ChangeTracker.Clear();
+        // Credit memos it applies follow QBO's remaining credit: read them. A deleted payment names none any more, so CDC looks.
+        if (payment.Current is null) return (outcomes[0], true);
+        var memos = QboDocumentFacts.AppliedTo(payment.Current).Where(a => a.Entity == QboEntities.CreditMemo).ToList();
+        var linked = await apply.LinkedAsync(connectionId, [.. memos.Select(a => ApplyQboChange.Identity(a.Entity, a.Id))], ct);
+        foreach (var (documentEntity, documentId) in memos.Where(a => linked.Contains(ApplyQboChange.Identity(a.Entity, a.Id))))
         {
             outcomes.Add($"{documentEntity} {documentId} {await apply.HandleAsync(connectionId, await feed.ReadAsync(documentEntity, documentId, ct), ct)}");
             db.ChangeTracker.Clear();
         }
-        return (outcomes.Count == 0 ? "ignored: applies to no linked document" : string.Join("; ", outcomes), !created);
+        return (string.Join("; ", outcomes), false);
     }
 
-    /// <summary>A create event for a document Groundwork created is the echo of its own push: nothing to read.</summary>
+    /// <summary>A create event for a document or payment Groundwork created is the echo of its own push: nothing to read.</summary>
     private Task<bool> CreatedByGroundworkAsync(long connectionId, string identity, CancellationToken ct) =>
         db.QboLinks.AnyAsync(l => l.ConnectionId == connectionId && l.QboIdentity == identity && l.Source == QboLinkSource.Created && l.State == QboLinkState.Active, ct);
 

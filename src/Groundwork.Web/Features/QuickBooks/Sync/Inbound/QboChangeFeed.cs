@@ -24,7 +24,7 @@ public interface IQboChangeFeed
     /// <summary>The entity as QBO has it now, or a deleted change when QBO answers 610 (Object Not Found).</summary>
     Task<QboChange> ReadAsync(string entity, string id, CancellationToken ct);
 
-    /// <summary>Documents of one entity by id (a full reconcile); the ids QBO does not return are gone.</summary>
+    /// <summary>Documents or payments of one entity by id (a full reconcile); the ids QBO does not return are gone.</summary>
     Task<IReadOnlyList<QboTransaction>> ReadManyAsync(string entity, IReadOnlyList<string> ids, CancellationToken ct);
 
     /// <summary>Change data capture of <see cref="QboEntities.Watched"/> since <paramref name="since"/> (QBO time, within 30 days).</summary>
@@ -80,6 +80,8 @@ internal sealed class QboChangeFeed(QboCompanyCalls calls, ITenantContext tenant
                 QboEntities.Invoice => await QueryAsync<QboInvoice>(query, ct),
                 QboEntities.CreditMemo => await QueryAsync<QboCreditMemo>(query, ct),
                 QboEntities.Bill => await QueryAsync<QboBill>(query, ct),
+                QboEntities.Payment => await QueryAsync<QboPayment>(query, ct),
+                QboEntities.BillPayment => await QueryAsync<QboBillPayment>(query, ct),
                 _ => throw new NotSupportedException($"Groundwork does not reconcile {entity}."),
             });
         }

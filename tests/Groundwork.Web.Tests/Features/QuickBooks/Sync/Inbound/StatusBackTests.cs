@@ -20,7 +20,7 @@ public sealed class StatusBackTests(InboundAppFactory app) : IClassFixture<Inbou
         var (id, qboId) = await owner.SyncedInvoiceAsync(250m);
         var pushes = await app.PushLogCountAsync(owner);
 
-        await owner.Qbo.ReceivePaymentAsync(qboId, 250m);
+        var payment = await owner.Qbo.ReceivePaymentAsync(qboId, 250m);
 
         var invoice = await owner.Api.StatusAsync("invoices", id, "Paid");
         Assert.Equal(25_000, invoice.GetProperty("paidCents").GetInt64());
@@ -28,7 +28,7 @@ public sealed class StatusBackTests(InboundAppFactory app) : IClassFixture<Inbou
         var history = invoice.LastHistory();
         Assert.Equal("QuickBooks", history.GetProperty("byUser").GetString());
         Assert.Equal("Pending", history.GetProperty("from").GetString());
-        Assert.Contains($"Invoice id {qboId}", history.GetProperty("note").GetString());
+        Assert.Contains($"Payment id {payment.Id}", history.GetProperty("note").GetString());
         Assert.Equal(0, await app.OutboxCountAsync(owner));
         Assert.Equal(pushes, await app.PushLogCountAsync(owner));
         Assert.Equal("synced", invoice.GetProperty("sync").GetProperty("state").GetString());

@@ -54,10 +54,14 @@ public sealed class SynchronousFeedTests(SynchronousFeedAppFactory app) : IClass
     {
         var owner = await app.PushOwnerAsync();
         var (id, qboId) = await owner.SyncedInvoiceAsync(120m);
-        app.Feed.Answers[$"Invoice:{qboId}"] = new QboInvoice { Id = qboId, SyncToken = "7", TotalAmt = 120m, Balance = 0m };
+        // Invoices are paid by payment records: the payment QuickBooks made is what is read.
+        app.Feed.Answers["Payment:9001"] = new QboPayment
+        {
+            Id = "9001", SyncToken = "7", TotalAmt = 120m, Line = [new QboLine { Amount = 120m, LinkedTxn = [new QboLinkedTxn { TxnId = qboId, TxnType = "Invoice" }] }],
+        };
         var reads = app.Feed.Reads;
 
-        var response = await app.CreateBrowserClient().PostWebhookAsync(InboundTestData.CloudEvent(owner.Realm, "Invoice", qboId, "updated", TimeProvider.System.GetUtcNow()));
+        var response = await app.CreateBrowserClient().PostWebhookAsync(InboundTestData.CloudEvent(owner.Realm, "Payment", "9001", "updated", TimeProvider.System.GetUtcNow()));
 
         response.EnsureSuccessStatusCode();
         var invoice = await owner.Api.StatusAsync("invoices", id, "Paid");
@@ -71,10 +75,10 @@ public sealed class SynchronousFeedTests(SynchronousFeedAppFactory app) : IClass
         }
         Assert.True(idle, "the company grain's loop kept running");
         Assert.Equal(reads + 1, app.Feed.Reads);
-        var stored = await app.WithDbAsync(owner.User, db => db.QboChangeEvents.AsNoTracking().SingleAsync(e => e.EntityId == qboId && e.Operation == "Update"));
+        var stored = await app.WithDbAsync(owner.User, db => db.QboChangeEvents.AsNoTracking().SingleAsync(e => e.EntityId == "9001" && e.Operation == "Update"));
         Assert.NotNull(stored.ProcessedAtUtc);
-        Assert.Equal("applied: Paid", stored.Outcome);
-        var link = await app.WithDbAsync(owner.User, db => db.QboLinks.AsNoTracking().SingleAsync(l => l.QboIdentity == "Invoice:" + qboId));
+        Assert.StartsWith("applied: payment", stored.Outcome, StringComparison.Ordinal);
+        var link = await app.WithDbAsync(owner.User, db => db.QboLinks.AsNoTracking().SingleAsync(l => l.QboIdentity == "Payment:9001"));
         Assert.Equal("7", link.SyncToken);
     }
 }
