@@ -109,7 +109,11 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
     [Fact]
     public async Task CheckAgain_WhenQuickBooksAnswers5xx_SaysSoOnThePage()
     {
-        var (_, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        // Connecting starts a catch-up with QuickBooks (CDC): let it finish first, or it would take the throttled answer.
+        var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<Groundwork.Web.Features.QuickBooks.Sync.ICompanySyncGrain>(user.OrganizationId);
+        for (var i = 0; i < 200 && await grain.IsDrainingAsync(); i++) await Task.Delay(50);
+        Assert.False(await grain.IsDrainingAsync(), "the catch-up after connecting kept running");
         var admin = app.CreateEmulatorAdminClient();
         var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
             new StringContent("""{"failNext":4}""", System.Text.Encoding.UTF8, "application/json"));
@@ -142,7 +146,11 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
     [Fact]
     public async Task CheckAgain_WhenQuickBooksThrottles_AnswersAtOnceInsteadOfWaitingAMinute()
     {
-        var (_, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        // Connecting starts a catch-up with QuickBooks (CDC): let it finish first, or it would take the throttled answer.
+        var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<Groundwork.Web.Features.QuickBooks.Sync.ICompanySyncGrain>(user.OrganizationId);
+        for (var i = 0; i < 200 && await grain.IsDrainingAsync(); i++) await Task.Delay(50);
+        Assert.False(await grain.IsDrainingAsync(), "the catch-up after connecting kept running");
         var admin = app.CreateEmulatorAdminClient();
         var inject = await admin.PutAsync($"/qbo/admin/api/faults/{QboAppFactory.UsRealm}",
             new StringContent("""{"throttleNext":1}""", System.Text.Encoding.UTF8, "application/json"));
