@@ -38,22 +38,14 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
     private readonly object _gate = new();
     private TaskCompletionSource _changed = NewSignal();
     private volatile bool _completed;
+    private volatile bool _finished;
     private Task? _lanes;
 
     /// <summary>Documents added and not yet taken by a lane.</summary>
     public int Waiting => _queue.Count;
 
-    /// <summary>Every lane has ended: all added documents have a result.</summary>
-    public bool Finished => _lanes is { IsCompleted: true };
-
-    /// <summary>Creates these documents, then returns every result: the whole life of a creator for one set.</summary>
-    public async Task<List<BulkResult>> RunAsync(IReadOnlyList<PushPlan> plans, CancellationToken ct)
-    {
-        Add(plans);
-        Complete();
-        await Start(ct);
-        return TakeResults();
-    }
+    /// <summary>Every lane has ended: all added documents have a result (or a lane failed; awaiting the lanes rethrows it).</summary>
+    public bool Finished => _finished;
 
     /// <summary>Starts the lanes once; the task ends when <see cref="Complete"/> was called and every document has a result.</summary>
     public Task Start(CancellationToken ct) => _lanes ??= RunLanesAsync(ct);
@@ -125,15 +117,23 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
     {
         // Leave the caller's turn first: the lanes start sending on the thread pool.
         await Task.Yield();
-        using var singlesDone = new CancellationTokenSource();
-        var batchLanes = Task.WhenAll(Enumerable.Range(0, BatchLanes).Select(_ => BatchLaneAsync(singlesDone.Token, ct)));
-        await SinglesAsync(ct);
-        // Nothing left for the single lanes: a batch still waiting for the minute's batch allowance gives its documents back
-        // for them, rather than hold every lane until a batch permit frees, up to a whole window later.
-        await singlesDone.CancelAsync();
-        await batchLanes;
-        if (!_queue.IsEmpty) await SinglesAsync(ct);
-        Signal();
+        try
+        {
+            using var singlesDone = new CancellationTokenSource();
+            var batchLanes = Task.WhenAll(Enumerable.Range(0, BatchLanes).Select(_ => BatchLaneAsync(singlesDone.Token, ct)));
+            await SinglesAsync(ct);
+            // Nothing left for the single lanes: a batch still waiting for the minute's batch allowance gives its documents
+            // back for them, rather than hold every lane until a batch permit frees, up to a whole window later.
+            await singlesDone.CancelAsync();
+            await batchLanes;
+            if (!_queue.IsEmpty) await SinglesAsync(ct);
+        }
+        finally
+        {
+            // Set before the signal, so a waiter woken by it sees the end (and one woken by a lane's failure too).
+            _finished = true;
+            Signal();
+        }
     }
 
     private Task SinglesAsync(CancellationToken ct) => Task.WhenAll(Enumerable.Range(0, SingleLanes).Select(_ => SingleLaneAsync(ct)));
