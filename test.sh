@@ -80,7 +80,8 @@ run_leg() { # name project filter [env...]
   if ! env "$@" dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" \
       --results-directory "$out" ${filter:+--filter "$filter"} >"$out/$name.log" 2>&1; then
     leg_failed=1
-    grep -E '^\s+(Failed|Error Message)|\[FAIL\]' "$out/$name.log" | head -40 >&2
+    # Each failure with its message and the top of its stack, so a CI log alone says why.
+    grep -E -A12 '^\s+Failed ' "$out/$name.log" | head -120 >&2
   fi
   if [ ! -f "$out/$name.trx" ]; then
     log "$name produced no results (see $out/$name.log)"; tail -20 "$out/$name.log" >&2; failed=$((failed + 1))

@@ -22,6 +22,7 @@ public sealed class QboLists(GroundworkDbContext db, QboCompanyCalls qbo, ITenan
 {
     /// <summary>The most records of one list Groundwork reads (QBO's own lists stay far below), so a paging loop always ends.</summary>
     public const int MaxRecords = 200_000;
+    private const int MaxSaveAttempts = 3;
 
     /// <summary>The list as cached, read from QBO first when it never was or <paramref name="refresh"/> asks.</summary>
     public async Task<Outcome<QboListSnapshot>> GetAsync(QboListType list, bool refresh, CancellationToken ct)
@@ -89,15 +90,36 @@ public sealed class QboLists(GroundworkDbContext db, QboCompanyCalls qbo, ITenan
         // (PostgreSQL keeps microseconds, not .NET's ticks).
         var now = clock.UtcNow;
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        var existing = await db.Set<QboListEntry>().Where(e => e.ConnectionId == connectionId && e.List == list).ToDictionaryAsync(e => e.QboId, ct);
-        foreach (var fresh in read.DistinctBy(e => e.QboId))
+        for (var attempt = 1; ; attempt++)
         {
-            if (existing.Remove(fresh.QboId, out var row))
+            try
             {
-                Copy(fresh, row);
+                await SaveAsync(connectionId, list, read, now, ct);
+                return Outcome<QboListSnapshot>.Ok(new(connectionId, list, now, read.Count));
+            }
+            catch (DbUpdateException) when (attempt < MaxSaveAttempts && db.Database.CurrentTransaction is null)
+            {
+                // Another refresh of the same list saved first (its rows are as fresh as ours), or the two collided
+                // (a unique key, a deadlock) before either committed: then ours is applied again on top of theirs.
+                db.ChangeTracker.Clear();
+                var theirs = await db.Set<QboListRefresh>().AsNoTracking().FirstOrDefaultAsync(r => r.ConnectionId == connectionId && r.List == list, ct);
+                if (theirs is not null && theirs.RefreshedAtUtc >= now) return Outcome<QboListSnapshot>.Ok(new(connectionId, list, theirs.RefreshedAtUtc, theirs.Count));
+            }
+        }
+    }
+
+    private async Task SaveAsync(long connectionId, QboListType list, List<QboListEntry> read, DateTime now, CancellationToken ct)
+    {
+        var existing = await db.Set<QboListEntry>().Where(e => e.ConnectionId == connectionId && e.List == list).ToDictionaryAsync(e => e.QboId, ct);
+        foreach (var entry in read.DistinctBy(e => e.QboId))
+        {
+            if (existing.Remove(entry.QboId, out var row))
+            {
+                Copy(entry, row);
             }
             else
             {
+                var fresh = Clone(entry);
                 fresh.ConnectionId = connectionId;
                 db.Add(fresh);
             }
@@ -108,19 +130,7 @@ public sealed class QboLists(GroundworkDbContext db, QboCompanyCalls qbo, ITenan
         if (stamp is null) db.Add(stamp = new QboListRefresh { ConnectionId = connectionId, List = list });
         stamp.RefreshedAtUtc = now;
         stamp.Count = read.Count;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another refresh of the same list saved first; its rows are as fresh as ours.
-            db.ChangeTracker.Clear();
-            var theirs = await db.Set<QboListRefresh>().AsNoTracking().FirstOrDefaultAsync(r => r.ConnectionId == connectionId && r.List == list, ct);
-            if (theirs is null) throw;
-            return Outcome<QboListSnapshot>.Ok(new(connectionId, list, theirs.RefreshedAtUtc, theirs.Count));
-        }
-        return Outcome<QboListSnapshot>.Ok(new(connectionId, list, now, read.Count));
+        await db.SaveChangesAsync(ct);
     }
 
     private Task<List<QboListEntry>> ReadAllAsync(QboListType list, CancellationToken ct) => list switch
@@ -184,6 +194,13 @@ public sealed class QboLists(GroundworkDbContext db, QboCompanyCalls qbo, ITenan
         to.Subtype = from.Subtype;
         to.Classification = from.Classification;
         to.SyncToken = from.SyncToken;
+    }
+
+    private static QboListEntry Clone(QboListEntry entry)
+    {
+        var clone = new QboListEntry { List = entry.List, QboId = entry.QboId, Name = entry.Name, NameKey = entry.NameKey };
+        Copy(entry, clone);
+        return clone;
     }
 
     /// <summary>QBO keeps its own limits; a longer value would be QBO's bug, and must not break the cache.</summary>

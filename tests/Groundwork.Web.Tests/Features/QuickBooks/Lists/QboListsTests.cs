@@ -49,6 +49,23 @@ public sealed class QboListsTests(SmallPagesQboAppFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task SeveralRefreshesOfOneList_AtOnce_AllAnswer_AndLeaveOneRowPerRecord()
+    {
+        var realm = await app.NewCompanyAsync();
+        var (_, client) = await app.ConnectedOwnerAsync(realm);
+
+        // The first read of a list and refreshes racing it (two screens opened together, a push preparing its lists):
+        // whichever saves second must not fail on the rows the first one inserted.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            client.GetAsync($"/api/v1/quickbooks/items?pageSize=50&refresh={(i % 2 == 0 ? "true" : "false")}")));
+
+        foreach (var response in responses) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await (await client.GetAsync("/api/v1/quickbooks/items?pageSize=50")).ReadJsonAsync();
+        Assert.Equal(6, page.GetProperty("total").GetInt32());
+        Assert.Equal(6, Items(page).Select(i => i.GetProperty("id").GetString()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Items_AreKeptUntilRefreshed_ThenShowWhatQuickBooksHasNow()
     {
         var realm = await app.NewCompanyAsync();
