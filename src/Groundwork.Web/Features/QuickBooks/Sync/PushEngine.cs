@@ -71,7 +71,17 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         var bulk = groups.Where(g => IsBulk(g, plans)).ToList();
         if (bulk.Count >= 2)
         {
-            await BulkAsync(connection, settings, bulk.Select(g => (plans[g.Key.LocalId], g.ToList())).ToList(), due.Max(e => e.Id), ct);
+            try
+            {
+                await BulkAsync(connection, settings, bulk.Select(g => (plans[g.Key.LocalId], g.ToList())).ToList(), due.Max(e => e.Id), ct);
+            }
+            catch (QboNotConnectedException)
+            {
+                // Disconnected mid-push: what QBO answered is recorded, what was sent unanswered stays marked uncertain (looked
+                // up before the next write), the rest waits. Reconnecting wakes the company again.
+                db.ChangeTracker.Clear();
+                return null;
+            }
             groups = groups.Except(bulk).ToList();
         }
         foreach (var group in groups)
