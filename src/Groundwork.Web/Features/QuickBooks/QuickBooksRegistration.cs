@@ -73,7 +73,7 @@ internal static class QuickBooksRegistration
         builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>()
             .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>();
         builder.Services.AddHostedService<Sync.OutboxStartup>();
-        builder.Services.AddScoped<QboRealms>().AddScoped<Sync.Inbound.IQboChangeFeed, Sync.Inbound.QboChangeFeed>()
+        builder.Services.AddSingleton<RecentRealms>().AddScoped<QboRealms>().AddScoped<Sync.Inbound.IQboChangeFeed, Sync.Inbound.QboChangeFeed>()
             .AddScoped<Sync.Inbound.ChangeEventProcessor>().AddScoped<Sync.Inbound.CdcCatchUp>()
             .AddScoped<Sync.Inbound.DocumentDrift>().AddScoped<Sync.Inbound.QboCreditMemoRecorder>().AddScoped<Sync.Inbound.CreditMemosAwaiting>();
         builder.Services.AddOptions<Sync.Inbound.StatusBackOptions>().Bind(builder.Configuration.GetSection(Sync.Inbound.StatusBackOptions.SectionName))

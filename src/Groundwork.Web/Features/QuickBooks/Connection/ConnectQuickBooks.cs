@@ -8,7 +8,7 @@ namespace Groundwork.Web.Features.QuickBooks.Connection;
 
 /// <summary>The brief's step 1: send the user to Intuit with a bound state, and take the code back.</summary>
 public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthStates states, QboOAuthClient oauth, QboClient qbo,
-    QboTokenVault vault, AppClock clock, IGrainFactory grains, ILogger<ConnectQuickBooks> logger) : IUseCase
+    QboTokenVault vault, AppClock clock, IGrainFactory grains, RecentRealms realms, ILogger<ConnectQuickBooks> logger) : IUseCase
 {
     public async Task<Uri> StartAsync(string userId, Uri redirectUri, CancellationToken ct) =>
         oauth.BuildAuthorizeUrl(await states.IssueAsync(userId, ct), redirectUri);
@@ -73,7 +73,9 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         connection.ConnectedAtUtc = clock.GetUtcNow().UtcDateTime;
         connection.ConnectedBy = userName;
         var saved = await SaveChanges.TryAsync(db, connection, "", "", ct);
-        // Pushes that waited for the connection resume at once, and what changed in QuickBooks meanwhile is caught up.
+        // Webhooks for the realm find the organization from now on (in this host at once), pushes that waited for the
+        // connection resume at once, and what changed in QuickBooks meanwhile is caught up.
+        if (saved.IsOk) realms.Forget(connection.RealmId);
         if (saved.IsOk) await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
         return saved;
     }

@@ -15,6 +15,9 @@ public interface ICompanySyncGrain : IGrainWithIntegerKey
     /// <summary>Something was queued or a webhook announced changes (or a retry is due, or QuickBooks was reconnected): work now. Returns at once.</summary>
     Task WakeAsync();
 
+    /// <summary>Webhook events were stored: read and apply them now (the push step runs only when it has work due). Returns at once.</summary>
+    Task EventsArrivedAsync();
+
     /// <summary>Catch up on QuickBooks' changes by CDC from the stored cursor (start-up, the schedule, a reconnect, a suspected webhook gap). Returns at once.</summary>
     Task CatchUpAsync();
 
@@ -33,8 +36,18 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
     private bool _again;
     private bool _catchUp;
     private bool _catchUpAgain;
+    // The push step runs when woken for it (something queued, a reconnect, a catch-up, a fresh activation) or when its own
+    // next time has come; a burst of webhook deliveries wakes only the status step, not an empty outbox read per delivery.
+    private bool _push = true;
+    private DateTime? _pushDue;
 
     public Task WakeAsync()
+    {
+        _push = true;
+        return EventsArrivedAsync();
+    }
+
+    public Task EventsArrivedAsync()
     {
         _again = true;
         _nap?.Cancel();
@@ -60,7 +73,12 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
             _catchUp |= _catchUpAgain;
             _catchUpAgain = false;
             this.DelayDeactivation(TimeSpan.FromMinutes(10));
-            var pushNext = await StepAsync("push", s => s.GetRequiredService<PushEngine>().DrainAsync(CancellationToken.None));
+            if (_push || _pushDue <= clock.UtcNow)
+            {
+                _push = false;
+                _pushDue = await StepAsync("push", s => s.GetRequiredService<PushEngine>().DrainAsync(CancellationToken.None));
+            }
+            var pushNext = _pushDue;
             var eventsNext = await StepAsync("status", async s =>
             {
                 var step = await s.GetRequiredService<Inbound.ChangeEventProcessor>().ProcessAsync(CancellationToken.None);
@@ -80,7 +98,7 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
                 _catchUpAgain = catchUpNext is not null;
             }
             var next = Earliest(Earliest(pushNext, eventsNext), catchUpNext);
-            if (next is null && !_again && !_catchUp && !_catchUpAgain) return;
+            if (next is null && !_again && !_catchUp && !_catchUpAgain && !_push) return;
             var wait = (next ?? clock.UtcNow) - clock.UtcNow;
             if (wait > TimeSpan.Zero && !_again && !_catchUp)
             {

@@ -62,7 +62,7 @@ public sealed partial class ReceiveWebhook(QboWebhookVerifier verifier, QboRealm
         foreach (var realm in events.Where(e => QboEntities.Watched.Contains(e.EntityName)).GroupBy(e => e.RealmId, StringComparer.Ordinal))
         {
             var changes = realm.ToList();
-            targets.AddRange((await realms.ConnectedAsync(realm.Key, ct)).Select(c => (c, (IReadOnlyList<QboWebhookEvent>)changes)));
+            targets.AddRange((await realms.RecentlyConnectedAsync(realm.Key, ct)).Select(c => (c, (IReadOnlyList<QboWebhookEvent>)changes)));
         }
         // Only what status back reads becomes an event; the raw delivery keeps the rest (names, items, …).
         await writer.WriteAsync(new WebhookWrite(Encoding.UTF8.GetString(body),

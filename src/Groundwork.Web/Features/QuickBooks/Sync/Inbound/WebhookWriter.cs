@@ -88,7 +88,7 @@ public sealed partial class WebhookWriter(IServiceScopeFactory scopes, IGrainFac
         {
             foreach (var organization in woken)
             {
-                await grains.GetGrain<ICompanySyncGrain>(organization).WakeAsync();
+                await grains.GetGrain<ICompanySyncGrain>(organization).EventsArrivedAsync();
             }
         }
 #pragma warning disable CA1031 // Stored is what matters: a company not woken now is caught up by its CDC schedule.

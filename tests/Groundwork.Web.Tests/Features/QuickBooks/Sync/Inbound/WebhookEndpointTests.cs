@@ -136,6 +136,24 @@ public sealed class WebhookEndpointTests(InboundAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Webhook_RightAfterConnecting_FindsTheOrganization_ThoughTheRealmWasLookedUpJustBefore()
+    {
+        var realm = await app.NewCompanyAsync();
+        var client = app.CreateBrowserClient();
+        var early = NewId();
+        // Not connected yet: the realm's (empty) answer is now remembered for a few seconds.
+        (await client.PostWebhookAsync(InboundTestData.CloudEvent(realm, "Invoice", early, "updated", TimeProvider.System.GetUtcNow()))).EnsureSuccessStatusCode();
+        var (user, _) = await app.ConnectedOwnerAsync(realm);
+        var id = NewId();
+
+        (await client.PostWebhookAsync(InboundTestData.CloudEvent(realm, "Invoice", id, "updated", TimeProvider.System.GetUtcNow()))).EnsureSuccessStatusCode();
+
+        Assert.Empty(await EventsAsync(user, early));
+        var stored = Assert.Single(await EventsAsync(user, id));
+        Assert.Equal(user.OrganizationId, stored.OrganizationId);
+    }
+
+    [Fact]
     public async Task EmbeddedEmulator_DevApp_SendsItsWebhooksToThisApp()
     {
         var apps = await (await app.CreateEmulatorAdminClient().GetAsync("/qbo/admin/api/apps")).ReadJsonAsync();
