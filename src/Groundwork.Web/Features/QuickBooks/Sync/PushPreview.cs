@@ -36,6 +36,12 @@ public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, Uns
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
         if (connection is null) return Outcome<PushPreviewDto>.NotFound("QuickBooks is not connected.");
         if (all) ids = await unsynced.Query(connection.Id).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+        else
+        {
+            // The push's own rule for named documents, so the dry run never shows as ready what the push would refuse.
+            ids = ids.Distinct().ToList();
+            if ((await StartPush.ChosenAsync(db, ids, ct)).Refused is { } refused) return Outcome<PushPreviewDto>.Invalid("documentIds", refused);
+        }
         string? taxCode;
         try
         {
