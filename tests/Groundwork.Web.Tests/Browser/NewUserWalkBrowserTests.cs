@@ -125,13 +125,17 @@ public sealed partial class NewUserWalkBrowserTests(BrowserFixture browser) : IC
         await page.Locator($"#problems-{heldId} a").First.ClickAsync();
         await Assertions.Expect(page.Locator("form[id^='rename-']")).ToHaveCountAsync(1);
 
-        // Defect found: these showed "1 document, 0 ready, 1 held back" (unknown id) or "Ready → Create" (a draft).
+        // Defects found: an unknown id (or another organization's) showed "1 document, 0 ready, 1 held back" and no reason;
+        // a draft showed "Ready" though the push refuses it.
         await page.GotoAsync("/Settings/Integrations/QuickBooks/Preview?documentIds=999999");
         await Assertions.Expect(page.Locator("#preview-refused")).ToHaveTextAsync("No such document: 999999.");
         var draft = await DraftInvoiceAsync(page);
         await page.GotoAsync($"/Settings/Integrations/QuickBooks/Preview?documentIds={synced},{draft}");
-        await Assertions.Expect(page.Locator("#preview-refused")).ToContainTextAsync($"Only finalized invoices and approved bills are pushed; not: {draft}.");
-        await Assertions.Expect(page.Locator("#preview-summary")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#preview-total")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#preview-ready")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator($"#plan-verdict-{synced}")).ToHaveTextAsync("Ready");
+        await Assertions.Expect(page.Locator($"#plan-verdict-{draft}")).ToHaveTextAsync("Not finalized");
+        await Assertions.Expect(page.Locator($"#plan-not-finalized-{draft}")).ToContainTextAsync("once finalized");
         await page.Locator("#back-to-unsynced").ClickAsync();
         await Assertions.Expect(page.Locator("#qbo-nav-unsynced")).ToHaveAttributeAsync("aria-current", "page");
     }

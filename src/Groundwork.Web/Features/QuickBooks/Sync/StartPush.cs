@@ -46,7 +46,7 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         List<(long Id, DocumentKind Kind)> documents = [];
         if (!all)
         {
-            var (found, refused) = await ChosenAsync(db, ids, ct);
+            var (found, refused) = await ChosenAsync(db, ids, finalizedOnly: true, ct);
             if (refused is not null) return Outcome<PushRunDto>.Invalid("documentIds", refused);
             documents = found;
         }
@@ -92,16 +92,16 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
 
     /// <summary>
     /// The documents a user named for a push (or its dry run): each must be one of this organization's documents (the
-    /// tenant filter hides any other's) and finalized. The refusal names the ids; null when all can go.
+    /// tenant filter hides any other's) and, for a push, finalized. The refusal names the ids; null when all can go.
     /// </summary>
     public static async Task<(List<(long Id, DocumentKind Kind)> Found, string? Refused)> ChosenAsync(GroundworkDbContext db, IReadOnlyCollection<long> ids,
-        CancellationToken ct)
+        bool finalizedOnly, CancellationToken ct)
     {
         var found = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.Status }).ToListAsync(ct);
         var missing = ids.Except(found.Select(f => f.Id)).ToList();
         if (missing.Count > 0) return ([], $"No such document: {string.Join(", ", missing.Take(10))}.");
         var drafts = found.Where(f => !DocumentRules.IsFinalized(new Document { Number = "", Status = f.Status })).Select(f => f.Id).ToList();
-        if (drafts.Count > 0) return ([], $"Only finalized invoices and approved bills are pushed; not: {string.Join(", ", drafts.Take(10))}.");
+        if (finalizedOnly && drafts.Count > 0) return ([], $"Only finalized invoices and approved bills are pushed; not: {string.Join(", ", drafts.Take(10))}.");
         return (found.Select(f => (f.Id, f.Kind)).ToList(), null);
     }
 
