@@ -127,7 +127,7 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
         var doc = ctx.Find(def.Name, form["id"].ToString()) ?? throw Faults.ObjectNotFound();
         var lines = (JsonArray)doc["Line"]!.DeepClone();
         var first = lines.OfType<JsonObject>().First(l => l.Str("DetailType") != "SubTotalLineDetail");
-        first["Amount"] = Amount(form, 0);
+        first["Amount"] = Amount(form, fallback: null);
         if (first.Obj(first.Str("DetailType")!) is { } detail)
         {
             detail.Remove("Qty");
@@ -143,7 +143,7 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
         ["CustomerRef"] = new JsonObject { ["value"] = form["customer"].ToString() },
         ["Line"] = new JsonArray(new JsonObject
         {
-            ["Amount"] = Amount(form, 0), ["DetailType"] = "SalesItemLineDetail",
+            ["Amount"] = Amount(form, fallback: null), ["DetailType"] = "SalesItemLineDetail",
             ["SalesItemLineDetail"] = new JsonObject { ["ItemRef"] = new JsonObject { ["value"] = form["item"].ToString() } },
         }),
     };
@@ -189,6 +189,19 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
         return "Fault injection saved.";
     }
 
-    private static decimal Amount(IFormCollection form, decimal fallback) =>
-        decimal.TryParse(form["amount"], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0 ? amount : fallback;
+    /// <summary>
+    /// The form's amount; left empty it is <paramref name="fallback"/> (the whole balance) where there is one. Anything else that
+    /// is not an amount above zero is refused, as QuickBooks' own screens do — never read as "the whole balance" or zero.
+    /// </summary>
+    private static decimal Amount(IFormCollection form, decimal? fallback)
+    {
+        var text = form["amount"].ToString().Trim();
+        if (text.Length == 0 && fallback is { } whole) return whole;
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0 && amount == decimal.Round(amount, 2)
+            && amount < 100_000_000m)
+        {
+            return amount;
+        }
+        throw Faults.Business($"Enter an amount above 0.00 with at most two decimals (not “{(text.Length > 20 ? text[..20] + "…" : text)}”).");
+    }
 }

@@ -48,6 +48,29 @@ public sealed class UiTests
         Assert.Equal("Payment", (string?)invoice["LinkedTxn"]![0]!["TxnType"]);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("10.001")]
+    public async Task ReceivePaymentAndEditAmount_AmountThatIsNoAmount_RefusedWithTheReason_NothingChanges(string amount)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var api = await emulator.ApiAsync();
+        var browser = await emulator.SignedInBrowserAsync();
+
+        var paid = await ActAsync(browser, "invoices", "receive-payment", new() { ["id"] = "1", ["amount"] = amount });
+        var edited = await ActAsync(browser, "invoices", "edit-amount", new() { ["entity"] = "Invoice", ["id"] = "1", ["amount"] = amount });
+        var shown = await browser.GetAsync(paid.Location!.OriginalString);
+        var invoice = (await api.GetAsync("invoice/1")).Json["Invoice"]!;
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (paid.Status, edited.Status));
+        Assert.Contains("Enter an amount above 0.00", WebUtility.HtmlDecode(shown.Html), StringComparison.Ordinal);
+        // It used to be read as "the whole balance" (a payment of 1,650.00) and, for an edit, as zero.
+        Assert.Equal((1650m, 1650m), ((decimal)invoice["Balance"]!, (decimal)invoice["TotalAmt"]!));
+        Assert.Null(invoice["LinkedTxn"]?.AsArray().FirstOrDefault(l => (string?)l!["TxnType"] == "Payment"));
+    }
+
     [Fact]
     public async Task ReceivePayment_WithDateAndReference_FromUi_PaymentCarriesThem()
     {

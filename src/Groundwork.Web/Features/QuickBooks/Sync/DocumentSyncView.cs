@@ -57,6 +57,7 @@ public sealed class DocumentSyncView(GroundworkDbContext db, IOptions<QboClientO
         "queued" => "Queued",
         "needsAttention" => "Needs attention",
         "retrying" => "Retrying",
+        "waiting" => "Waiting",
         "deletedInQuickBooks" => "Deleted in QuickBooks",
         _ => "Not synced",
     };

@@ -79,7 +79,8 @@ internal sealed class NameFacts
         var free = same.Where(c => c.Active && c.LinkedToId is null).ToList();
         if (free.Count == 1) return new(need.Kind, need.LocalId, need.Name, "link", free[0].QboId, need.ParentKind, need.ParentLocalId);
         var label = NameProblems.Label(nameKind);
-        var fixUrl = $"{PushChecks.NamesPage}?kind={label}";
+        // The names page searched for this record, so its rename and link forms are on the first page however many names there are.
+        var fixUrl = $"{PushChecks.NamesPage}?kind={label}&q={Uri.EscapeDataString(need.Name)}";
         if (free.Count > 1)
         {
             problem(new(PushChecks.AmbiguousName, $"{free.Count} QuickBooks {label}s are named “{need.Name}”: choose the one to link.", "Link it on the names page.",

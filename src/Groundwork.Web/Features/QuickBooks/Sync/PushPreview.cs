@@ -36,6 +36,13 @@ public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, Uns
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
         if (connection is null) return Outcome<PushPreviewDto>.NotFound("QuickBooks is not connected.");
         if (all) ids = await unsynced.Query(connection.Id).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+        else
+        {
+            // The push's own rule for named documents: an unknown id (or another organization's) is refused, never counted.
+            // A draft is planned (what it would become) but not counted as ready: the push takes it once finalized.
+            ids = ids.Distinct().ToList();
+            if ((await StartPush.ChosenAsync(db, ids, finalizedOnly: false, ct)).Refused is { } refused) return Outcome<PushPreviewDto>.Invalid("documentIds", refused);
+        }
         string? taxCode;
         try
         {
@@ -51,7 +58,7 @@ public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, Uns
         foreach (var chunk in ids.Chunk(200))
         {
             var plans = await planner.PlanAsync(connection, settings, chunk, ct);
-            ready += plans.Values.Count(p => p.CanPush);
+            ready += plans.Values.Count(p => p.CanPush && p.Finalized);
             shown.AddRange(plans.Values.OrderBy(p => p.DocumentId).Take(MaxShown - shown.Count));
         }
         return Outcome<PushPreviewDto>.Ok(new PushPreviewDto(ids.Count, ready, ids.Count - ready, ids.Count > shown.Count, shown));

@@ -46,13 +46,9 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         List<(long Id, DocumentKind Kind)> documents = [];
         if (!all)
         {
-            var found = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.Status }).ToListAsync(ct);
-            var missing = ids.Except(found.Select(f => f.Id)).ToList();
-            if (missing.Count > 0) return Outcome<PushRunDto>.Invalid("documentIds", $"No such document: {string.Join(", ", missing.Take(10))}.");
-            var drafts = found.Where(f => !DocumentRules.IsFinalized(new Document { Number = "", Status = f.Status })).Select(f => f.Id).ToList();
-            if (drafts.Count > 0)
-                return Outcome<PushRunDto>.Invalid("documentIds", $"Only finalized invoices and approved bills are pushed; not: {string.Join(", ", drafts.Take(10))}.");
-            documents = found.Select(f => (f.Id, f.Kind)).ToList();
+            var (found, refused) = await ChosenAsync(db, ids, finalizedOnly: true, ct);
+            if (refused is not null) return Outcome<PushRunDto>.Invalid("documentIds", refused);
+            documents = found;
         }
         var user = http.HttpContext?.User.Identity?.Name ?? "unknown";
         var run = new PushRun
@@ -92,6 +88,21 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
+    }
+
+    /// <summary>
+    /// The documents a user named for a push (or its dry run): each must be one of this organization's documents (the
+    /// tenant filter hides any other's) and, for a push, finalized. The refusal names the ids; null when all can go.
+    /// </summary>
+    public static async Task<(List<(long Id, DocumentKind Kind)> Found, string? Refused)> ChosenAsync(GroundworkDbContext db, IReadOnlyCollection<long> ids,
+        bool finalizedOnly, CancellationToken ct)
+    {
+        var found = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.Status }).ToListAsync(ct);
+        var missing = ids.Except(found.Select(f => f.Id)).ToList();
+        if (missing.Count > 0) return ([], $"No such document: {string.Join(", ", missing.Take(10))}.");
+        var drafts = found.Where(f => !DocumentRules.IsFinalized(new Document { Number = "", Status = f.Status })).Select(f => f.Id).ToList();
+        if (finalizedOnly && drafts.Count > 0) return ([], $"Only finalized invoices and approved bills are pushed; not: {string.Join(", ", drafts.Take(10))}.");
+        return (found.Select(f => (f.Id, f.Kind)).ToList(), null);
     }
 
     public async Task<Outcome<PushRunDto>> StatusAsync(string runId, CancellationToken ct) =>

@@ -44,7 +44,7 @@ public sealed class PreviewPageTests(QboAppFactory app) : IClassFixture<QboAppFa
         var problem = page.QuerySelector($"#problems-{held} li[data-code='colon']");
         Assert.Contains("colon", problem?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Acme - West", problem?.TextContent, StringComparison.Ordinal);
-        Assert.Equal("/Settings/Integrations/QuickBooks/Names?kind=customer", problem?.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Equal("/Settings/Integrations/QuickBooks/Names?kind=customer&q=Acme%3A%20West", problem?.QuerySelector("a")?.GetAttribute("href"));
         Assert.Equal("notSynced", (await owner.Api.GetJsonAsync($"/api/v1/invoices/{held}")).GetProperty("sync").GetProperty("state").GetString());
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Groundwork.QuickBooks;
 using Groundwork.QuickBooks.Wire;
 using Groundwork.Web.Features.QuickBooks.Sync;
@@ -139,6 +141,9 @@ public sealed class PushPreflightTests(QboAppFactory app) : IClassFixture<QboApp
         var preview = await owner.Api.GetJsonAsync($"/api/v1/quickbooks/preview?documentIds={invoice.Id()}");
 
         var plan = preview.GetProperty("documents")[0];
+        // Planned (what it would become), but not ready: the push refuses a draft.
+        Assert.Equal((1, 0), (preview.GetProperty("total").GetInt32(), preview.GetProperty("ready").GetInt32()));
+        Assert.False(plan.GetProperty("finalized").GetBoolean());
         Assert.Equal("Invoice", plan.GetProperty("entity").GetString());
         Assert.Equal("create", plan.GetProperty("names")[0].GetProperty("action").GetString());
         Assert.Equal(customer, plan.GetProperty("names")[0].GetProperty("displayName").GetString());
@@ -146,5 +151,23 @@ public sealed class PushPreflightTests(QboAppFactory app) : IClassFixture<QboApp
         Assert.Equal(30m, plan.GetProperty("total").GetDecimal());
         Assert.Equal(owner.DefaultItemId, plan.GetProperty("lines")[0].GetProperty("itemId").GetString());
         Assert.Equal(0, await CustomersNamedAsync(owner, customer));
+    }
+
+    [Fact]
+    public async Task Preview_AnotherOrganizationsOrAnUnknownDocument_IsRefusedAsThePushRefusesIt()
+    {
+        var owner = await app.PushOwnerAsync();
+        var other = await app.ApiClientAsync(await app.CreateUserAsync(Groundwork.Web.Features.Organizations.OrganizationRole.Owner));
+        var (jobId, _, _, _, _) = await other.JobAsync();
+        var theirs = (await other.InvoiceAsync(jobId, ("Work", 1, 100m, false, null, null))).Id();
+
+        foreach (var id in new[] { theirs, 999_999_999L })
+        {
+            var preview = await owner.Api.GetAsync($"/api/v1/quickbooks/preview?documentIds={id}");
+            var push = await owner.Api.PostAsJsonAsync("/api/v1/quickbooks/push", new { documentIds = new[] { id } });
+
+            Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (preview.StatusCode, push.StatusCode));
+            Assert.Contains($"No such document: {id}.", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 }

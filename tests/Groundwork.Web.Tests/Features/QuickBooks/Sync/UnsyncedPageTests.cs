@@ -69,7 +69,7 @@ public sealed class UnsyncedPageTests(QboAppFactory app) : IClassFixture<QboAppF
         var page = await owner.Browser.GetPageAsync(UnsyncedPage);
         Assert.Equal("needsAttention", page.QuerySelector($"#row-{id}")?.GetAttribute("data-state"));
         Assert.Contains("colon", page.QuerySelector($"#reason-{id}")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal("/Settings/Integrations/QuickBooks/Names?kind=customer", page.QuerySelector($"#fix-link-{id}")?.GetAttribute("href"));
+        Assert.Equal("/Settings/Integrations/QuickBooks/Names?kind=customer&q=Lakeside%20HOA%3A%20Phase%202", page.QuerySelector($"#fix-link-{id}")?.GetAttribute("href"));
         Assert.Equal("Rename to “Lakeside HOA - Phase 2”", page.QuerySelector($"#rename-{id}")?.TextContent.Trim());
 
         var renamed = await owner.Browser.SubmitAsync(page.Form("#push-form"), button: "Rename to “Lakeside HOA - Phase 2”");

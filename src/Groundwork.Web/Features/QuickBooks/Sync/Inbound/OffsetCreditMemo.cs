@@ -26,7 +26,7 @@ public sealed class OffsetCreditMemo(GroundworkDbContext db, IQboChangeFeed feed
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
         if (connection is null) return Outcome<OffsetDto>.Conflict("QuickBooks is not connected.");
         var row = await db.Set<IncomingCreditMemo>().FirstOrDefaultAsync(m => m.Id == id && m.ConnectionId == connection.Id, ct);
-        if (row is null) return Outcome<OffsetDto>.NotFound($"Credit memo {id} is not awaiting an offset.");
+        if (row is null) return Outcome<OffsetDto>.NotFound("This credit memo is not awaiting an offset: it was offset already, or QuickBooks voided or deleted it.");
         var identity = ApplyQboChange.Identity(QboEntities.CreditMemo, row.QboId);
         if (await db.QboLinks.AnyAsync(l => l.ConnectionId == connection.Id && l.QboIdentity == identity, ct))
         {

@@ -43,7 +43,7 @@ internal static class DocumentDifferences
             {
                 yield return new ReconciliationDifference(DifferenceCause.OnlyInQuickBooks, ReconciliationRules.KindName(q.Kind, false), null, q.DocNumber, q.Date,
                     null, q.TotalCents, q.Entity, q.Id, null, links.QboUrl(q.Entity, q.Id),
-                    $"A {q.Entity} made in QuickBooks ({ReconciliationRules.Money(q.TotalCents)}) that no Groundwork {DocumentRules.Noun(q.Kind)} is linked to.");
+                    $"{ReconciliationRules.Article(q.Entity)} {q.Entity} made in QuickBooks ({ReconciliationRules.Money(q.TotalCents)}) that no Groundwork {DocumentRules.Noun(q.Kind)} is linked to.");
             }
         }
     }

@@ -42,7 +42,7 @@ internal static class PaymentDifferences
             else if (!q.Voided)
             {
                 yield return Theirs(q, DifferenceCause.OnlyInQuickBooks, links,
-                    $"A {q.Entity} recorded in QuickBooks ({ReconciliationRules.Money(q.TotalCents)}) that no Groundwork payment is linked to.");
+                    $"{ReconciliationRules.Article(q.Entity)} {q.Entity} recorded in QuickBooks ({ReconciliationRules.Money(q.TotalCents)}) that no Groundwork payment is linked to.");
             }
         }
     }

@@ -49,6 +49,9 @@ public static class ReconciliationRules
 
     public static string Money(long cents) => DocumentMath.Format(cents);
 
+    /// <summary>"An Invoice", "A Bill": the article for a QuickBooks entity name in a sentence.</summary>
+    public static string Article(string entity) => entity.Length > 0 && "AEIOU".Contains(entity[0], StringComparison.Ordinal) ? "An" : "A";
+
     public static string KindName(DocumentKind kind, bool payment) => (kind, payment) switch
     {
         (DocumentKind.Invoice, false) => "invoice",
