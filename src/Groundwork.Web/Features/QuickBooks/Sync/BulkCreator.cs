@@ -63,6 +63,20 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
         Signal();
     }
 
+    /// <summary>
+    /// Takes back the documents no lane has taken yet that <paramref name="cancelled"/> names (their run was cancelled):
+    /// they are never sent. A document a lane already holds is seen through.
+    /// </summary>
+    public List<PushPlan> Withdraw(Func<PushPlan, bool> cancelled)
+    {
+        var kept = new List<PushPlan>();
+        var taken = new List<PushPlan>();
+        while (_queue.TryDequeue(out var plan)) (cancelled(plan) ? taken : kept).Add(plan);
+        foreach (var plan in kept) _queue.Enqueue(plan);
+        Signal();
+        return taken;
+    }
+
     public List<BulkResult> TakeResults()
     {
         var taken = new List<BulkResult>(_results.Count);
@@ -72,16 +86,26 @@ internal sealed class BulkCreator(QboCompanyCalls calls, long organizationId)
 
     /// <summary>
     /// Waits until at least <paramref name="results"/> results are ready, fewer than <paramref name="lowWater"/> documents wait
-    /// (time to add more), or the lanes have ended.
+    /// (time to add more), the lanes have ended, or <paramref name="atMost"/> has passed (the caller looks for a cancelled run).
     /// </summary>
-    public async Task WaitAsync(int results, int lowWater, CancellationToken ct)
+    public async Task WaitAsync(int results, int lowWater, TimeSpan atMost, CancellationToken ct)
     {
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(atMost.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         while (true)
         {
             Task changed;
             lock (_gate) changed = _changed.Task;
             if (_results.Count >= results || (!_completed && _queue.Count < lowWater) || Finished) return;
-            await changed.WaitAsync(ct);
+            var left = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), until);
+            if (left <= TimeSpan.Zero) return;
+            try
+            {
+                await changed.WaitAsync(left, ct);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
         }
     }
 

@@ -143,8 +143,10 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
                 if (!feeding) creator.Complete();
                 continue;
             }
-            // Results in groups, so each transaction carries many; sooner when the lanes need more work or have ended.
-            await creator.WaitAsync(RecordEvery, feeding ? Chunk : 0, ct);
+            // Results in groups, so each transaction carries many; sooner when the lanes need more work or have ended, and
+            // at least every CancelCheckEvery, so a cancelled run's documents still waiting for a lane are never sent.
+            await creator.WaitAsync(RecordEvery, feeding ? Chunk : 0, CancelCheckEvery, ct);
+            await WithdrawCancelledAsync(creator, rowsOf, ct);
             var results = creator.TakeResults();
             if (results.Count > 0)
             {
@@ -160,6 +162,28 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
 
     /// <summary>Results recorded per transaction while documents are still with QBO.</summary>
     private const int RecordEvery = 100;
+
+    /// <summary>How often a bulk push looks for its runs being cancelled.</summary>
+    private static readonly TimeSpan CancelCheckEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Documents of a cancelled run that no lane has taken yet are taken back and their rows dropped, as Cancel drops waiting rows.</summary>
+    private async Task WithdrawCancelledAsync(BulkCreator creator, Dictionary<long, List<QboOutboxEntry>> rowsOf, CancellationToken ct)
+    {
+        var runs = rowsOf.Values.SelectMany(rows => rows).Select(r => r.RunId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (runs.Count == 0 || creator.Waiting == 0) return;
+        var cancelled = (await db.PushRuns.AsNoTracking().Where(r => runs.Contains(r.Id) && r.State == PushRunState.Cancelled).Select(r => r.Id).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        if (cancelled.Count == 0) return;
+        var withdrawn = creator.Withdraw(plan => rowsOf[plan.DocumentId].All(r => r.RunId is { } run && cancelled.Contains(run)));
+        if (withdrawn.Count == 0) return;
+        var rowIds = withdrawn.SelectMany(plan => rowsOf[plan.DocumentId]).Select(r => r.Id).ToList();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await PushRuns.DropAsync(db, db.QboOutbox.Where(e => rowIds.Contains(e.Id)), ct);
+            await tx.CommitAsync(ct);
+        }
+        foreach (var plan in withdrawn) rowsOf.Remove(plan.DocumentId);
+    }
 
     private async Task HandOverAsync(BulkCreator creator, Dictionary<long, List<QboOutboxEntry>> rowsOf, List<(PushPlan Plan, List<QboOutboxEntry> Rows)> work,
         CancellationToken ct)

@@ -17,6 +17,19 @@ public static class PushRuns
         run.Failed += failed;
     }
 
+    /// <summary>
+    /// Drops rows of a cancelled run that were never sent: their documents go back to Unsynced Records ("Push cancelled."),
+    /// unless another row still queues them. Inside the caller's transaction.
+    /// </summary>
+    public static async Task DropAsync(GroundworkDbContext db, IQueryable<QboOutboxEntry> rows, CancellationToken ct)
+    {
+        var dropped = await rows.Select(e => e.LocalId).Distinct().ToListAsync(ct);
+        await rows.ExecuteDeleteAsync(ct);
+        var stillQueued = await db.QboOutbox.Where(e => dropped.Contains(e.LocalId)).Select(e => e.LocalId).ToListAsync(ct);
+        await db.DocumentSyncs.Where(s => dropped.Contains(s.DocumentId) && !stillQueued.Contains(s.DocumentId) && s.State == SyncState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SyncState.NotSynced).SetProperty(x => x.Message, "Push cancelled.").SetProperty(x => x.Problem, (string?)null), ct);
+    }
+
     /// <summary>Runs still marked running whose rows are all pushed (or cancelled) are finished.</summary>
     public static async Task FinishEmptyAsync(GroundworkDbContext db, DateTime now, CancellationToken ct)
     {

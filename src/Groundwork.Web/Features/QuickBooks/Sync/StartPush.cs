@@ -116,12 +116,9 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         var run = await db.PushRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null) return Outcome<PushRunDto>.NotFound($"Push run {runId} was not found.");
         if (run.State != PushRunState.Running) return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
-        var waiting = await db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain).Select(e => e.LocalId).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain).ExecuteDeleteAsync(ct);
-        var stillQueued = await db.QboOutbox.Where(e => waiting.Contains(e.LocalId)).Select(e => e.LocalId).ToListAsync(ct);
-        await db.DocumentSyncs.Where(s => waiting.Contains(s.DocumentId) && !stillQueued.Contains(s.DocumentId) && s.State == SyncState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SyncState.NotSynced).SetProperty(x => x.Message, "Push cancelled.").SetProperty(x => x.Problem, (string?)null), ct);
+        // Rows already with Push All's lanes are uncertain: the engine sees the run cancelled and drops those not yet sent.
+        await PushRuns.DropAsync(db, db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain), ct);
         run.State = PushRunState.Cancelled;
         run.FinishedAtUtc = clock.UtcNow;
         run.RunningKey = null;
