@@ -73,8 +73,10 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         connection.ConnectedAtUtc = clock.GetUtcNow().UtcDateTime;
         connection.ConnectedBy = userName;
         var saved = await SaveChanges.TryAsync(db, connection, "", "", ct);
+        if (!saved.IsOk) return saved;
+        await grains.GetGrain<Gateway.IQboGatewayGrain>(connection.OrganizationId).ForgetAccessAsync();
         // Pushes that waited for the connection resume at once, and what changed in QuickBooks meanwhile is caught up.
-        if (saved.IsOk) await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
+        await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
         return saved;
     }
 
