@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.QuickBooks.Links;
@@ -110,35 +112,61 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     }
 
     /// <summary>
-    /// Queues every document of a run (Push All can be tens of thousands) with a handful of statements per 500 documents:
-    /// their waiting retries pulled forward, their sync rows loaded once and marked Queued.
+    /// Queues every document of a run (Push All can be tens of thousands) set-based, a handful of statements per 500
+    /// documents and no entity tracked: their waiting retries pulled forward, their sync rows marked Queued (made where
+    /// missing), their outbox rows inserted in document order. Runs inside the caller's transaction, and the rows are written
+    /// directly, not saved through the context: the caller wakes the company's grain after its commit.
     /// </summary>
     internal async Task AddRunAsync(long connectionId, IReadOnlyList<(long Id, DocumentKind Kind)> documents, string trigger, string runId, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var rows = new Dictionary<long, DocumentSync>();
+        var organizationId = db.CurrentOrganizationId;
         foreach (var chunk in documents.Chunk(500))
         {
             var ids = chunk.Select(d => d.Id).ToList();
             await db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill) && e.DueAtUtc > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
-            foreach (var row in await db.DocumentSyncs.Where(s => ids.Contains(s.DocumentId)).ToListAsync(ct)) rows[row.DocumentId] = row;
-        }
-        foreach (var (id, kind) in documents)
-        {
-            db.QboOutbox.Add(new QboOutboxEntry
+            await db.DocumentSyncs.Where(s => ids.Contains(s.DocumentId)).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.ConnectionId, connectionId).SetProperty(x => x.State, SyncState.Queued).SetProperty(x => x.Message, (string?)null)
+                .SetProperty(x => x.Problem, (string?)null).SetProperty(x => x.IntuitTid, (string?)null).SetProperty(x => x.RetryAtUtc, (DateTime?)null)
+                .SetProperty(x => x.UpdatedAtUtc, now), ct);
+            await db.Database.ExecuteSqlRawAsync(WithIds(InsertSyncs, ids, ")"), [organizationId, connectionId, SyncState.Queued.ToString(), now], ct);
+            foreach (var kind in chunk.Select(d => d.Kind).Distinct())
             {
-                ConnectionId = connectionId, Kind = LinkKind(kind), LocalId = id, Operation = PushOperation.Push, Trigger = trigger, RunId = runId,
-                EnqueuedAtUtc = now, DueAtUtc = now,
-            });
-            if (!rows.TryGetValue(id, out var sync))
-            {
-                sync = new DocumentSync { ConnectionId = connectionId, DocumentId = id };
-                db.DocumentSyncs.Add(sync);
+                await db.Database.ExecuteSqlRawAsync(WithIds(InsertOutbox, chunk.Where(d => d.Kind == kind).Select(d => d.Id), ") ORDER BY d.\"Id\""),
+                    [organizationId, connectionId, LinkKind(kind).ToString(), PushOperation.Push.ToString(), trigger, runId, now], ct);
             }
-            DocumentSyncs.Apply(sync, connectionId, SyncState.Queued, null, null, null, now, null);
         }
     }
+
+    /// <summary>
+    /// The statement with its id list written out: the ids are this organization's document ids (longs read just now), so
+    /// literals are safe, and no provider's parameter limit is met.
+    /// </summary>
+    private static string WithIds(string head, IEnumerable<long> ids, string tail)
+    {
+        var sql = new StringBuilder(head);
+        var first = true;
+        foreach (var id in ids.Order())
+        {
+            if (!first) sql.Append(',');
+            sql.Append(id.ToString(CultureInfo.InvariantCulture));
+            first = false;
+        }
+        return sql.Append(tail).ToString();
+    }
+
+    private const string InsertSyncs = """
+        INSERT INTO "DocumentSyncs" ("OrganizationId", "ConnectionId", "DocumentId", "State", "UpdatedAtUtc")
+        SELECT {0}, {1}, d."Id", {2}, {3} FROM "Documents" d
+        WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "DocumentSyncs" s WHERE s."DocumentId" = d."Id") AND d."Id" IN (
+        """;
+
+    private const string InsertOutbox = """
+        INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain")
+        SELECT {0}, {1}, {2}, d."Id", {3}, {4}, {5}, {6}, {6}, 0, FALSE FROM "Documents" d
+        WHERE d."OrganizationId" = {0} AND d."Id" IN (
+        """;
 
     public static LinkedKind LinkKind(DocumentKind kind) => kind == DocumentKind.Invoice ? LinkedKind.Invoice : LinkedKind.Bill;
 
