@@ -126,11 +126,7 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
             var ids = chunk.Select(d => d.Id).ToList();
             await db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill) && e.DueAtUtc > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
-            await db.DocumentSyncs.Where(s => ids.Contains(s.DocumentId)).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.ConnectionId, connectionId).SetProperty(x => x.State, SyncState.Queued).SetProperty(x => x.Message, (string?)null)
-                .SetProperty(x => x.Problem, (string?)null).SetProperty(x => x.IntuitTid, (string?)null).SetProperty(x => x.RetryAtUtc, (DateTime?)null)
-                .SetProperty(x => x.UpdatedAtUtc, now), ct);
-            await db.Database.ExecuteSqlRawAsync(WithIds(InsertSyncs, ids, ")"), [organizationId, connectionId, SyncState.Queued.ToString(), now], ct);
+            await DocumentSyncs.SetManyAsync(db, connectionId, ids, SyncState.Queued, null, null, null, now, ct);
             foreach (var kind in chunk.Select(d => d.Kind).Distinct())
             {
                 await db.Database.ExecuteSqlRawAsync(WithIds(InsertOutbox, chunk.Where(d => d.Kind == kind).Select(d => d.Id), ") ORDER BY d.\"Id\""),
@@ -143,7 +139,7 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     /// The statement with its id list written out: the ids are this organization's document ids (longs read just now), so
     /// literals are safe, and no provider's parameter limit is met.
     /// </summary>
-    private static string WithIds(string head, IEnumerable<long> ids, string tail)
+    internal static string WithIds(string head, IEnumerable<long> ids, string tail)
     {
         var sql = new StringBuilder(head);
         var first = true;
@@ -155,12 +151,6 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
         }
         return sql.Append(tail).ToString();
     }
-
-    private const string InsertSyncs = """
-        INSERT INTO "DocumentSyncs" ("OrganizationId", "ConnectionId", "DocumentId", "State", "UpdatedAtUtc")
-        SELECT {0}, {1}, d."Id", {2}, {3} FROM "Documents" d
-        WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "DocumentSyncs" s WHERE s."DocumentId" = d."Id") AND d."Id" IN (
-        """;
 
     private const string InsertOutbox = """
         INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain")
@@ -193,15 +183,27 @@ public static class DocumentSyncs
         return row;
     }
 
-    /// <summary>The document's row among <paramref name="rows"/> (loaded together by a bulk path), or a new one added to them and tracked.</summary>
-    internal static DocumentSync Tracked(GroundworkDbContext db, Dictionary<long, DocumentSync> rows, long connectionId, long documentId)
+    /// <summary>
+    /// Sets the same state on many documents' rows with two statements and nothing tracked: rows missing are made first, then
+    /// all are updated. Runs in the caller's transaction, if any.
+    /// </summary>
+    internal static async Task SetManyAsync(GroundworkDbContext db, long connectionId, IReadOnlyCollection<long> documentIds, SyncState state, string? message,
+        string? problem, string? intuitTid, DateTime now, CancellationToken ct)
     {
-        if (rows.TryGetValue(documentId, out var row)) return row;
-        row = new DocumentSync { ConnectionId = connectionId, DocumentId = documentId };
-        db.DocumentSyncs.Add(row);
-        rows[documentId] = row;
-        return row;
+        if (documentIds.Count == 0) return;
+        await db.Database.ExecuteSqlRawAsync(SyncOutbox.WithIds(InsertMissing, documentIds, ")"), [db.CurrentOrganizationId, connectionId, state.ToString(), now], ct);
+        message = Clip(message, 2000);
+        await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.ConnectionId, connectionId).SetProperty(x => x.State, state).SetProperty(x => x.Message, message)
+            .SetProperty(x => x.Problem, problem).SetProperty(x => x.IntuitTid, intuitTid).SetProperty(x => x.RetryAtUtc, (DateTime?)null)
+            .SetProperty(x => x.UpdatedAtUtc, now), ct);
     }
+
+    private const string InsertMissing = """
+        INSERT INTO "DocumentSyncs" ("OrganizationId", "ConnectionId", "DocumentId", "State", "UpdatedAtUtc")
+        SELECT {0}, {1}, d."Id", {2}, {3} FROM "Documents" d
+        WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "DocumentSyncs" s WHERE s."DocumentId" = d."Id") AND d."Id" IN (
+        """;
 
     internal static void Apply(DocumentSync row, long connectionId, SyncState state, string? message, string? problem, string? intuitTid, DateTime now, DateTime? retryAtUtc)
     {
