@@ -15,8 +15,11 @@ namespace Groundwork.Web.Data;
 /// </summary>
 internal static class BulkInsert
 {
-    /// <summary>Rows per statement: far inside SQLite's (32,766) and PostgreSQL's (65,535) parameter limits for rows of ~20 columns.</summary>
-    private const int RowsPerStatement = 200;
+    /// <summary>
+    /// Rows per statement. Few parameters a statement, as SQLite finds each parameter by name in a list (binding n parameters
+    /// costs n²), and far inside its (32,766) and PostgreSQL's (65,535) limits.
+    /// </summary>
+    private const int RowsPerStatement = 25;
 
     public static async Task InsertAsync<T>(GroundworkDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {

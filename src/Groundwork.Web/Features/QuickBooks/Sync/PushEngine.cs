@@ -188,9 +188,10 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
     private async Task RecordAsync(QboConnection connection, Dictionary<long, List<QboOutboxEntry>> rowsOf, List<BulkResult> results, CancellationToken ct)
     {
         var documentIds = results.Select(r => r.Plan.DocumentId).ToList();
-        // Sync states written a statement per state (a batch request's documents share one intuit_tid), not a tracked row each.
-        var states = new List<(long DocumentId, SyncState State, string? Message, string? Problem, string? IntuitTid)>();
-        // Links and log lines written with a statement per 200 rows, not tracked and saved one by one.
+        // Sync rows by document and run counts added up: a lookup through Local per document ran DetectChanges over the whole chunk each time.
+        // (Each single create has its own intuit_tid, so a statement per state would be a statement per document.)
+        var syncs = await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).ToDictionaryAsync(s => s.DocumentId, ct);
+        // Links and log lines written a few statements per hundred, not tracked and saved one by one.
         var links = new List<QboLink>(results.Count);
         var log = new List<QboSyncLogEntry>(results.Count);
         var counts = new Dictionary<string, (int Done, int Failed)>(StringComparer.Ordinal);
@@ -212,8 +213,8 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             log.Add(journal.Entry(kind, plan.DocumentId, plan.Number, rowsOf[plan.DocumentId][^1].Trigger, "create", plan.Entity, result.RequestId, SyncResult.Succeeded,
                 saved.Id, saved.SyncToken, result.IntuitTid));
             var agrees = saved.TotalAmt is not { } total || total == plan.Total;
-            states.Add((plan.DocumentId, agrees ? SyncState.Synced : SyncState.NeedsAttention,
-                agrees ? null : DocumentPusher.TotalMismatchMessage(saved.TotalAmt ?? 0, plan.Total), agrees ? null : PushChecks.TotalMismatch, result.IntuitTid));
+            DocumentSyncs.Apply(DocumentSyncs.Tracked(db, syncs, connection.Id, plan.DocumentId), connection.Id, agrees ? SyncState.Synced : SyncState.NeedsAttention,
+                agrees ? null : DocumentPusher.TotalMismatchMessage(saved.TotalAmt ?? 0, plan.Total), agrees ? null : PushChecks.TotalMismatch, result.IntuitTid, now, null);
             finished.AddRange(rowsOf[plan.DocumentId]);
             foreach (var run in rowsOf[plan.DocumentId].Where(r => r.RunId is not null).Select(r => r.RunId!).Distinct())
             {
@@ -229,11 +230,6 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             await db.SaveChangesAsync(ct);
             await BulkInsert.InsertAsync(db, links, ct);
             await BulkInsert.InsertAsync(db, log, ct);
-            foreach (var same in states.GroupBy(s => (s.State, s.Message, s.Problem, s.IntuitTid)))
-            {
-                await DocumentSyncs.SetManyAsync(db, connection.Id, same.Select(s => s.DocumentId).ToList(), same.Key.State, same.Key.Message, same.Key.Problem,
-                    same.Key.IntuitTid, now, ct);
-            }
             await db.QboOutbox.Where(e => finishedIds.Contains(e.Id)).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
         }

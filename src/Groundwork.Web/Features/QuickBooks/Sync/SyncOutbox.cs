@@ -185,7 +185,8 @@ public static class DocumentSyncs
 
     /// <summary>
     /// Sets the same state on many documents' rows with two statements and nothing tracked: rows missing are made first, then
-    /// all are updated. Runs in the caller's transaction, if any.
+    /// all are updated. Runs in the caller's transaction, if any. For hundreds of documents at once (queueing a run): the
+    /// insert reads the organization's documents.
     /// </summary>
     internal static async Task SetManyAsync(GroundworkDbContext db, long connectionId, IReadOnlyCollection<long> documentIds, SyncState state, string? message,
         string? problem, string? intuitTid, DateTime now, CancellationToken ct)
@@ -204,6 +205,16 @@ public static class DocumentSyncs
         SELECT {0}, {1}, d."Id", {2}, {3} FROM "Documents" d
         WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "DocumentSyncs" s WHERE s."DocumentId" = d."Id") AND d."Id" IN (
         """;
+
+    /// <summary>The document's row among <paramref name="rows"/> (loaded together by a bulk path), or a new one added to them and tracked.</summary>
+    internal static DocumentSync Tracked(GroundworkDbContext db, Dictionary<long, DocumentSync> rows, long connectionId, long documentId)
+    {
+        if (rows.TryGetValue(documentId, out var row)) return row;
+        row = new DocumentSync { ConnectionId = connectionId, DocumentId = documentId };
+        db.DocumentSyncs.Add(row);
+        rows[documentId] = row;
+        return row;
+    }
 
     internal static void Apply(DocumentSync row, long connectionId, SyncState state, string? message, string? problem, string? intuitTid, DateTime now, DateTime? retryAtUtc)
     {
