@@ -107,26 +107,43 @@ public abstract class GroundworkDbContext(DbContextOptions options, ITenantConte
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
+    internal DateTime StampTime() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>What a save does to a new row: the organization in scope (never another one) and its created/updated times.</summary>
+    internal void StampNew(object entity, DateTime now)
+    {
+        if (entity is ITenantOwned added && added.OrganizationId == 0)
+        {
+            added.OrganizationId = tenant.OrganizationId
+                ?? throw new InvalidOperationException("A tenant-owned row was added with no organization in scope.");
+        }
+        if (entity is ITenantOwned owned && tenant.OrganizationId is { } org && owned.OrganizationId != org)
+        {
+            throw new InvalidOperationException("A row of another organization cannot be written.");
+        }
+        if (entity is TenantEntity stamped)
+        {
+            stamped.CreatedAtUtc = now;
+            stamped.UpdatedAtUtc = now;
+        }
+    }
+
     private void StampChanges()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = StampTime();
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Added && entry.Entity is ITenantOwned added && added.OrganizationId == 0)
+            if (entry.State is EntityState.Added)
             {
-                added.OrganizationId = tenant.OrganizationId
-                    ?? throw new InvalidOperationException("A tenant-owned row was added with no organization in scope.");
+                StampNew(entry.Entity, now);
+                continue;
             }
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            if (entry.State is EntityState.Modified or EntityState.Deleted
                 && entry.Entity is ITenantOwned owned && tenant.OrganizationId is { } org && owned.OrganizationId != org)
             {
                 throw new InvalidOperationException("A row of another organization cannot be written.");
             }
-            if (entry.Entity is TenantEntity stamped)
-            {
-                if (entry.State is EntityState.Added) stamped.CreatedAtUtc = now;
-                if (entry.State is EntityState.Added or EntityState.Modified) stamped.UpdatedAtUtc = now;
-            }
+            if (entry.Entity is TenantEntity stamped && entry.State is EntityState.Modified) stamped.UpdatedAtUtc = now;
             if (entry.State is EntityState.Modified && entry.Entity is IVersioned versioned)
             {
                 versioned.Version++;

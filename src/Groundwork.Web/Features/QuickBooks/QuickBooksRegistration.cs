@@ -85,7 +85,7 @@ internal static class QuickBooksRegistration
             .Validate(o => o.MaxRecords is > 0 and <= 1_000_000, "QuickBooks:Reconciliation:MaxRecords must be from 1 to 1,000,000 (default 20,000).")
             .ValidateOnStart();
         builder.Services.AddSingleton<Sync.Inbound.WebhookWriter>().AddHostedService(s => s.GetRequiredService<Sync.Inbound.WebhookWriter>());
-        builder.Services.AddScoped<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
+        builder.Services.AddSingleton<QboTokenVault>().AddScoped<QboOAuthStates>().AddScoped<QboCompanyCalls>().AddScoped<Lists.QboLists>();
         builder.Services.Configure<QboLimitOptions>(section.GetSection("Limits"));
         return builder;
     }

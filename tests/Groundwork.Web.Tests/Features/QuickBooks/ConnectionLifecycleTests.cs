@@ -4,7 +4,6 @@ using Groundwork.Web.Features.Organizations;
 using Groundwork.Web.Features.QuickBooks.Connection;
 using Groundwork.Web.Features.QuickBooks.Gateway;
 using Groundwork.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Groundwork.Web.Tests.Features.QuickBooks;
@@ -59,25 +58,6 @@ public sealed class ConnectionLifecycleTests(QboAppFactory app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Remove", [], "/Settings/Integrations")).StatusCode);
         Assert.Null(await app.ConnectionAsync(user));
-    }
-
-    [Fact]
-    public async Task Gateway_ManyCallersWhenTheTokenIsDue_RefreshOnceAndPersistTheRotatedToken()
-    {
-        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
-        var now = app.Services.GetRequiredService<Groundwork.Web.Infrastructure.AppClock>().UtcNow;
-        await app.WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(1))));
-        var before = (await app.ConnectionAsync(user))!;
-
-        var gateway = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IQboGatewayGrain>(user.OrganizationId);
-        var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => gateway.GetAccessAsync(forceRefresh: false)));
-
-        Assert.All(results, r => Assert.True(r.IsReady));
-        Assert.Single(results.Select(r => r.AccessToken).Distinct());
-        var after = (await app.ConnectionAsync(user))!;
-        Assert.NotEqual(before.RefreshTokenProtected, after.RefreshTokenProtected);
-        Assert.True(after.AccessTokenExpiresAtUtc > now.AddMinutes(30));
-        Assert.Equal(before.Version + 1, after.Version);
     }
 
     [Fact]

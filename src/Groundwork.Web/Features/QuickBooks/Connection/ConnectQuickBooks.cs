@@ -73,10 +73,12 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         connection.ConnectedAtUtc = clock.GetUtcNow().UtcDateTime;
         connection.ConnectedBy = userName;
         var saved = await SaveChanges.TryAsync(db, connection, "", "", ct);
+        if (!saved.IsOk) return saved;
+        await grains.GetGrain<Gateway.IQboGatewayGrain>(connection.OrganizationId).ForgetAccessAsync();
         // Webhooks for the realm find the organization from now on (in this host at once), pushes that waited for the
         // connection resume at once, and what changed in QuickBooks meanwhile is caught up.
-        if (saved.IsOk) realms.Forget(connection.RealmId);
-        if (saved.IsOk) await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
+        realms.Forget(connection.RealmId);
+        await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
         return saved;
     }
 

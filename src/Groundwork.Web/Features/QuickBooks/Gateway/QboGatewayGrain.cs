@@ -17,7 +17,8 @@ public sealed record QboAccess([property: Id(0)] string? RealmId, [property: Id(
 
 /// <summary>
 /// One per organization (its QBO company). Every QBO call gets its token here: the grain is the single writer
-/// of the token pair, refreshes before expiry, and saves the rotated refresh token at once.
+/// of the token pair, refreshes before expiry, and saves the rotated refresh token at once. It holds the access token
+/// between calls (<see cref="HeldAccess"/>) instead of reading and decrypting the row for each one.
 /// </summary>
 public interface IQboGatewayGrain : IGrainWithIntegerKey
 {
@@ -27,6 +28,12 @@ public interface IQboGatewayGrain : IGrainWithIntegerKey
     /// no second refresh is made, so a burst of 401s costs one rotation at Intuit.
     /// </param>
     Task<QboAccess> GetAccessAsync(bool forceRefresh, string? rejectedToken = null);
+
+    /// <summary>
+    /// A use case changed the connection's tokens or status (connect, reconnect, disconnect, remove): the token the grain
+    /// holds is dropped, so the next call reads the row.
+    /// </summary>
+    Task ForgetAccessAsync();
 
     /// <summary>
     /// Intuit's disconnect URL was opened for this company (by anyone: it is anonymous). Tries the tokens at most once
@@ -56,10 +63,13 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
     private readonly QboLimits _limits = new(limitOptions.Value);
     private readonly SingleFlight<QboAccess> _refresh = new();
     private readonly RefreshBackoff _backoff = new();
+    private readonly HeldAccess _held = new();
     private (DateTime AtUtc, Task<QboAccess> Check)? _notice;
 
     public async Task<QboAccess> GetAccessAsync(bool forceRefresh, string? rejectedToken = null)
     {
+        // A refused token (401) always reads the row: a refresh elsewhere may already have replaced it.
+        if (!forceRefresh && _held.Get(clock.UtcNow, RefreshAhead) is { } held) return held;
         if (!_refresh.IsRunning)
         {
             var current = await ReadAsync(forceRefresh, rejectedToken);
@@ -79,6 +89,12 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
         return check;
     }
 
+    public Task ForgetAccessAsync()
+    {
+        _held.Forget();
+        return Task.CompletedTask;
+    }
+
     public Task<string?> GetSignInTroubleAsync() => Task.FromResult(_backoff.IsWaiting(clock.UtcNow) ? _backoff.Describe() : null);
 
     public Task<TimeSpan> TryAcquireAsync(bool batch) => Task.FromResult(_limits.TryAcquire(batch));
@@ -94,31 +110,45 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
     /// <summary>The stored token when it is still good; null when a refresh is due.</summary>
     private async Task<QboAccess?> ReadAsync(bool forceRefresh, string? rejectedToken)
     {
+        var generation = _held.Generation;
         await using var scope = Scope(out var db);
         var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync();
-        if (connection is null) return new QboAccess(null, null, "QuickBooks is not connected.");
-        if (connection.Status != QboConnectionStatus.Connected) return new QboAccess(connection.RealmId, null, Describe(connection));
-        var fresh = connection.AccessTokenExpiresAtUtc > clock.UtcNow + RefreshAhead;
+        var now = clock.UtcNow;
+        if (connection is null) return Held(generation, new QboAccess(null, null, "QuickBooks is not connected."), null, now);
+        if (connection.Status != QboConnectionStatus.Connected) return Held(generation, new QboAccess(connection.RealmId, null, Describe(connection)), null, now);
+        var fresh = connection.AccessTokenExpiresAtUtc > now + RefreshAhead;
         var token = vault.AccessToken(connection);
-        return fresh && (!forceRefresh || AlreadyReplaced(token, rejectedToken)) ? new QboAccess(connection.RealmId, token, null) : null;
+        return fresh && (!forceRefresh || AlreadyReplaced(token, rejectedToken))
+            ? Held(generation, new QboAccess(connection.RealmId, token, null), connection.AccessTokenExpiresAtUtc, now)
+            : null;
+    }
+
+    /// <summary>What the row says now becomes what the grain holds (a token), or drops what it held (no token).</summary>
+    private QboAccess Held(long generation, QboAccess access, DateTime? expiresAtUtc, DateTime readAtUtc)
+    {
+        _held.Keep(generation, access, expiresAtUtc, readAtUtc);
+        return access;
     }
 
     private async Task<QboAccess> RefreshAsync(bool forceRefresh, string? rejectedToken)
     {
+        var generation = _held.Generation;
         await using var scope = Scope(out var db);
         var vault = scope.ServiceProvider.GetRequiredService<QboTokenVault>();
         var connection = await db.QboConnections.FirstOrDefaultAsync();
+        var now = clock.UtcNow;
         if (connection?.Status != QboConnectionStatus.Connected || vault.RefreshToken(connection) is not { } refreshToken)
         {
-            return new QboAccess(connection?.RealmId, null, connection is null ? "QuickBooks is not connected." : Describe(connection));
+            return Held(generation, new QboAccess(connection?.RealmId, null, connection is null ? "QuickBooks is not connected." : Describe(connection)), null, now);
         }
-        var now = clock.UtcNow;
         if ((!forceRefresh || AlreadyReplaced(vault.AccessToken(connection), rejectedToken)) && connection.AccessTokenExpiresAtUtc > now + RefreshAhead)
         {
             // A caller that read the row before the last refresh landed: that refresh already did the work.
-            return new QboAccess(connection.RealmId, vault.AccessToken(connection), null);
+            return Held(generation, new QboAccess(connection.RealmId, vault.AccessToken(connection), null), connection.AccessTokenExpiresAtUtc, now);
         }
+        // No new token: while the current one still lives it is handed out, but not held, so each call looks again.
+        _held.Drop();
         if (_backoff.IsWaiting(now)) return Unrefreshed(connection, vault, now);
         try
         {
@@ -148,8 +178,8 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
             return await ReadAsync(forceRefresh: false, rejectedToken: null) ?? new QboAccess(connection.RealmId, null, "The token changed while refreshing; try again.");
         }
         return connection.Status == QboConnectionStatus.Connected
-            ? new QboAccess(connection.RealmId, vault.AccessToken(connection), null)
-            : new QboAccess(connection.RealmId, null, Describe(connection));
+            ? Held(generation, new QboAccess(connection.RealmId, vault.AccessToken(connection), null), connection.AccessTokenExpiresAtUtc, clock.UtcNow)
+            : Held(generation, new QboAccess(connection.RealmId, null, Describe(connection)), null, clock.UtcNow);
     }
 
     /// <summary>No new token for now: the current one while it still lives, else why there is none.</summary>

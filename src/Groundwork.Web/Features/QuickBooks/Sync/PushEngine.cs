@@ -223,7 +223,11 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
     {
         var documentIds = results.Select(r => r.Plan.DocumentId).ToList();
         // Sync rows by document and run counts added up: a lookup through Local per document ran DetectChanges over the whole chunk each time.
+        // (Each single create has its own intuit_tid, so a statement per state would be a statement per document.)
         var syncs = await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).ToDictionaryAsync(s => s.DocumentId, ct);
+        // Links and log lines written a few statements per hundred, not tracked and saved one by one.
+        var links = new List<QboLink>(results.Count);
+        var log = new List<QboSyncLogEntry>(results.Count);
         var counts = new Dictionary<string, (int Done, int Failed)>(StringComparer.Ordinal);
         var finished = new List<QboOutboxEntry>();
         var failed = new List<BulkResult>();
@@ -239,9 +243,9 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             var kind = SyncOutbox.LinkKind(plan.Kind);
             var link = new QboLink { ConnectionId = connection.Id, Kind = kind, LocalId = plan.DocumentId, Source = QboLinkSource.Created, SyncToken = saved.SyncToken };
             link.PointAt(plan.Entity, saved.Id!, saved.DocNumber ?? plan.Number);
-            db.QboLinks.Add(link);
-            journal.Add(kind, plan.DocumentId, plan.Number, rowsOf[plan.DocumentId][^1].Trigger, "create", plan.Entity, result.RequestId, SyncResult.Succeeded,
-                saved.Id, saved.SyncToken, result.IntuitTid);
+            links.Add(link);
+            log.Add(journal.Entry(kind, plan.DocumentId, plan.Number, rowsOf[plan.DocumentId][^1].Trigger, "create", plan.Entity, result.RequestId, SyncResult.Succeeded,
+                saved.Id, saved.SyncToken, result.IntuitTid));
             var agrees = saved.TotalAmt is not { } total || total == plan.Total;
             DocumentSyncs.Apply(DocumentSyncs.Tracked(db, syncs, connection.Id, plan.DocumentId), connection.Id, agrees ? SyncState.Synced : SyncState.NeedsAttention,
                 agrees ? null : DocumentPusher.TotalMismatchMessage(saved.TotalAmt ?? 0, plan.Total), agrees ? null : PushChecks.TotalMismatch, result.IntuitTid, now, null);
@@ -258,6 +262,8 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, links, ct);
+            await BulkInsert.InsertAsync(db, log, ct);
             await db.QboOutbox.Where(e => finishedIds.Contains(e.Id)).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -87,6 +87,7 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (documents.Count > 0) await outbox.WakeAsync();
         return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
     }
 

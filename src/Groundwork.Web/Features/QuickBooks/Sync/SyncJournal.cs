@@ -11,15 +11,20 @@ public sealed class SyncJournal(GroundworkDbContext db, AppClock clock)
     public QboSyncLogEntry Add(LinkedKind kind, long localId, string? reference, string trigger, string operation, string? entity, string? requestId,
         SyncResult result, string? qboId = null, string? syncToken = null, string? intuitTid = null, string? code = null, string? message = null)
     {
-        var entry = new QboSyncLogEntry
+        var entry = Entry(kind, localId, reference, trigger, operation, entity, requestId, result, qboId, syncToken, intuitTid, code, message);
+        db.QboSyncLog.Add(entry);
+        return entry;
+    }
+
+    /// <summary>A log line not yet added: for a caller that writes many at once (<see cref="Data.BulkInsert"/>).</summary>
+    public QboSyncLogEntry Entry(LinkedKind kind, long localId, string? reference, string trigger, string operation, string? entity, string? requestId,
+        SyncResult result, string? qboId = null, string? syncToken = null, string? intuitTid = null, string? code = null, string? message = null) =>
+        new()
         {
             AtUtc = clock.UtcNow, Kind = kind, LocalId = localId, Reference = DocumentSyncs.Clip(reference, Limits.Name), Trigger = DocumentSyncs.Clip(trigger, 256)!,
             Operation = operation, Entity = entity, RequestId = requestId, Result = result, QboId = qboId, SyncToken = syncToken, IntuitTid = intuitTid,
             Code = DocumentSyncs.Clip(code, 32), Message = DocumentSyncs.Clip(message, 2000),
         };
-        db.QboSyncLog.Add(entry);
-        return entry;
-    }
 
     public QboSyncLogEntry Failed(LinkedKind kind, long localId, string? reference, string trigger, string operation, string? entity, string? requestId, QboException ex) =>
         Add(kind, localId, reference, trigger, operation, entity, requestId, SyncResult.Failed, intuitTid: ex.IntuitTid,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.QuickBooks.Links;
@@ -110,35 +112,51 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     }
 
     /// <summary>
-    /// Queues every document of a run (Push All can be tens of thousands) with a handful of statements per 500 documents:
-    /// their waiting retries pulled forward, their sync rows loaded once and marked Queued.
+    /// Queues every document of a run (Push All can be tens of thousands) set-based, a handful of statements per 500
+    /// documents and no entity tracked: their waiting retries pulled forward, their sync rows marked Queued (made where
+    /// missing), their outbox rows inserted in document order. Runs inside the caller's transaction, and the rows are written
+    /// directly, not saved through the context: the caller wakes the company's grain after its commit.
     /// </summary>
     internal async Task AddRunAsync(long connectionId, IReadOnlyList<(long Id, DocumentKind Kind)> documents, string trigger, string runId, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var rows = new Dictionary<long, DocumentSync>();
+        var organizationId = db.CurrentOrganizationId;
         foreach (var chunk in documents.Chunk(500))
         {
             var ids = chunk.Select(d => d.Id).ToList();
             await db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill) && e.DueAtUtc > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
-            foreach (var row in await db.DocumentSyncs.Where(s => ids.Contains(s.DocumentId)).ToListAsync(ct)) rows[row.DocumentId] = row;
-        }
-        foreach (var (id, kind) in documents)
-        {
-            db.QboOutbox.Add(new QboOutboxEntry
+            await DocumentSyncs.SetManyAsync(db, connectionId, ids, SyncState.Queued, null, null, null, now, ct);
+            foreach (var kind in chunk.Select(d => d.Kind).Distinct())
             {
-                ConnectionId = connectionId, Kind = LinkKind(kind), LocalId = id, Operation = PushOperation.Push, Trigger = trigger, RunId = runId,
-                EnqueuedAtUtc = now, DueAtUtc = now,
-            });
-            if (!rows.TryGetValue(id, out var sync))
-            {
-                sync = new DocumentSync { ConnectionId = connectionId, DocumentId = id };
-                db.DocumentSyncs.Add(sync);
+                await db.Database.ExecuteSqlRawAsync(WithIds(InsertOutbox, chunk.Where(d => d.Kind == kind).Select(d => d.Id), ") ORDER BY d.\"Id\""),
+                    [organizationId, connectionId, LinkKind(kind).ToString(), PushOperation.Push.ToString(), trigger, runId, now], ct);
             }
-            DocumentSyncs.Apply(sync, connectionId, SyncState.Queued, null, null, null, now, null);
         }
     }
+
+    /// <summary>
+    /// The statement with its id list written out: the ids are this organization's document ids (longs read just now), so
+    /// literals are safe, and no provider's parameter limit is met.
+    /// </summary>
+    internal static string WithIds(string head, IEnumerable<long> ids, string tail)
+    {
+        var sql = new StringBuilder(head);
+        var first = true;
+        foreach (var id in ids.Order())
+        {
+            if (!first) sql.Append(',');
+            sql.Append(id.ToString(CultureInfo.InvariantCulture));
+            first = false;
+        }
+        return sql.Append(tail).ToString();
+    }
+
+    private const string InsertOutbox = """
+        INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain")
+        SELECT {0}, {1}, {2}, d."Id", {3}, {4}, {5}, {6}, {6}, 0, FALSE FROM "Documents" d
+        WHERE d."OrganizationId" = {0} AND d."Id" IN (
+        """;
 
     public static LinkedKind LinkKind(DocumentKind kind) => kind == DocumentKind.Invoice ? LinkedKind.Invoice : LinkedKind.Bill;
 
@@ -164,6 +182,29 @@ public static class DocumentSyncs
         Apply(row, connectionId, state, message, problem, intuitTid, now, retryAtUtc);
         return row;
     }
+
+    /// <summary>
+    /// Sets the same state on many documents' rows with two statements and nothing tracked: rows missing are made first, then
+    /// all are updated. Runs in the caller's transaction, if any. For hundreds of documents at once (queueing a run): the
+    /// insert reads the organization's documents.
+    /// </summary>
+    internal static async Task SetManyAsync(GroundworkDbContext db, long connectionId, IReadOnlyCollection<long> documentIds, SyncState state, string? message,
+        string? problem, string? intuitTid, DateTime now, CancellationToken ct)
+    {
+        if (documentIds.Count == 0) return;
+        await db.Database.ExecuteSqlRawAsync(SyncOutbox.WithIds(InsertMissing, documentIds, ")"), [db.CurrentOrganizationId, connectionId, state.ToString(), now], ct);
+        message = Clip(message, 2000);
+        await db.DocumentSyncs.Where(s => documentIds.Contains(s.DocumentId)).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.ConnectionId, connectionId).SetProperty(x => x.State, state).SetProperty(x => x.Message, message)
+            .SetProperty(x => x.Problem, problem).SetProperty(x => x.IntuitTid, intuitTid).SetProperty(x => x.RetryAtUtc, (DateTime?)null)
+            .SetProperty(x => x.UpdatedAtUtc, now), ct);
+    }
+
+    private const string InsertMissing = """
+        INSERT INTO "DocumentSyncs" ("OrganizationId", "ConnectionId", "DocumentId", "State", "UpdatedAtUtc")
+        SELECT {0}, {1}, d."Id", {2}, {3} FROM "Documents" d
+        WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "DocumentSyncs" s WHERE s."DocumentId" = d."Id") AND d."Id" IN (
+        """;
 
     /// <summary>The document's row among <paramref name="rows"/> (loaded together by a bulk path), or a new one added to them and tracked.</summary>
     internal static DocumentSync Tracked(GroundworkDbContext db, Dictionary<long, DocumentSync> rows, long connectionId, long documentId)

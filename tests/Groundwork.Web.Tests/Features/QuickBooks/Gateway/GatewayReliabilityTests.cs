@@ -45,6 +45,8 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
         {
             var now = app.Time.GetUtcNow().UtcDateTime;
             await app.WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, now.AddMinutes(-1))));
+            // Changed behind the gateway's back: it holds the token it had until it reads the row again.
+            app.Time.Advance(HeldAccess.Revalidate);
 
             for (var i = 0; i < 5; i++)
             {
@@ -141,6 +143,92 @@ public sealed class GatewayReliabilityTests(FakeClockQboAppFactory app) : IClass
         Assert.NotEqual(old, first.AccessToken);
         Assert.Equal(first.AccessToken, second.AccessToken);
         Assert.Equal(version, (await ConnectionAsync(user)).Version);
+    }
+
+    [Fact]
+    public async Task Gateway_ManyCallersWhenTheTokenIsDue_RefreshOnceAndPersistTheRotatedToken()
+    {
+        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        // Due (inside the refresh margin) once the gateway reads the row again, but not yet expired.
+        var dueAt = now + HeldAccess.Revalidate + TimeSpan.FromMinutes(1);
+        await app.WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAtUtc, dueAt)));
+        var before = await ConnectionAsync(user);
+        app.Time.Advance(HeldAccess.Revalidate);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => Gateway(user).GetAccessAsync(forceRefresh: false)));
+
+        Assert.All(results, r => Assert.True(r.IsReady, r.Problem));
+        Assert.Single(results.Select(r => r.AccessToken).Distinct());
+        var after = await ConnectionAsync(user);
+        Assert.NotEqual(before.RefreshTokenProtected, after.RefreshTokenProtected);
+        Assert.True(after.AccessTokenExpiresAtUtc > dueAt.AddMinutes(30));
+        Assert.Equal(before.Version + 1, after.Version);
+    }
+
+    [Fact]
+    public async Task Gateway_BetweenCalls_HoldsTheTokenAndSeesARowChangedBehindItsBackWithinAMinute()
+    {
+        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var held = await Gateway(user).GetAccessAsync(forceRefresh: false);
+        Assert.True(held.IsReady, held.Problem);
+        // Not a use case (those tell the gateway): another host's stale activation, or an operator, changes the row.
+        await app.WithDbAsync(user, db => db.QboConnections.ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Status, QboConnectionStatus.NeedsReconnect).SetProperty(c => c.StatusReason, "Changed elsewhere.")));
+
+        // The row is not read for every call...
+        Assert.Equal(held.AccessToken, (await Gateway(user).GetAccessAsync(forceRefresh: false)).AccessToken);
+        app.Time.Advance(HeldAccess.Revalidate);
+        // ...but within a minute.
+        var later = await Gateway(user).GetAccessAsync(forceRefresh: false);
+
+        Assert.False(later.IsReady);
+        Assert.Equal("Changed elsewhere.", later.Problem);
+    }
+
+    [Fact]
+    public async Task Gateway_TokenRefreshedByAnotherHost_ReadsTheRowOnARefusalAndUsesItWithoutAnotherRefresh()
+    {
+        var (user, _) = await app.ConnectedOwnerAsync(QboAppFactory.PlainRealm);
+        var held = (await Gateway(user).GetAccessAsync(forceRefresh: false)).AccessToken;
+        // Another host (a duplicate activation during a cluster change) refreshes and saves the rotated pair, as its gateway does.
+        var theirs = await app.WithDbAsync(user, async db =>
+        {
+            var vault = app.Services.GetRequiredService<QboTokenVault>();
+            var connection = await db.QboConnections.SingleAsync();
+            var tokens = await app.Services.GetRequiredService<Groundwork.QuickBooks.OAuth.QboOAuthClient>().RefreshAsync(vault.RefreshToken(connection)!, CancellationToken.None);
+            vault.Store(connection, tokens);
+            await db.SaveChangesAsync();
+            return tokens.AccessToken;
+        });
+        var version = (await ConnectionAsync(user)).Version;
+
+        // QuickBooks refuses the token this gateway held: it reads the row before refreshing, and finds theirs.
+        var access = await Gateway(user).GetAccessAsync(forceRefresh: true, rejectedToken: held);
+
+        Assert.NotEqual(held, theirs);
+        Assert.Equal(theirs, access.AccessToken);
+        Assert.Equal(theirs, (await Gateway(user).GetAccessAsync(forceRefresh: false)).AccessToken);
+        Assert.Equal(version, (await ConnectionAsync(user)).Version);
+    }
+
+    [Fact]
+    public async Task Gateway_DisconnectAndReconnect_DropTheHeldTokenAtOnce()
+    {
+        var (user, client) = await app.ConnectedOwnerAsync(QboAppFactory.UsRealm);
+        var held = await Gateway(user).GetAccessAsync(forceRefresh: false);
+        Assert.True(held.IsReady, held.Problem);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Settings/Integrations?handler=Disconnect", [], "/Settings/Integrations")).StatusCode);
+        var disconnected = await Gateway(user).GetAccessAsync(forceRefresh: false);
+        Assert.False(disconnected.IsReady);
+        Assert.Contains("Disconnected from Groundwork", disconnected.Problem, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(client, QboAppFactory.UsRealm)).StatusCode);
+        var reconnected = await Gateway(user).GetAccessAsync(forceRefresh: false);
+        Assert.True(reconnected.IsReady, reconnected.Problem);
+        Assert.NotEqual(held.AccessToken, reconnected.AccessToken);
+        Assert.Equal(reconnected.AccessToken, app.Services.GetRequiredService<QboTokenVault>().AccessToken((await ConnectionAsync(user))));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using Groundwork.QuickBooks;
 using Groundwork.QuickBooks.Wire;
 using Groundwork.Web.Features.Organizations;
+using Groundwork.Web.Features.QuickBooks.Links;
 using Groundwork.Web.Features.QuickBooks.Sync;
 using Groundwork.Web.Tests.Features.QuickBooks.Mappings;
 using Groundwork.Web.Tests.Infrastructure;
@@ -52,6 +53,31 @@ public sealed class PushAllBulkTests(QboAppFactory app) : IClassFixture<QboAppFa
         Assert.Equal(50, creates.Select(e => e.LocalId).Distinct().Count());
         Assert.Equal(50, creates.Count);
         Assert.Equal(0, await app.WithDbAsync(user, db => db.QboOutbox.CountAsync()));
+        // What the bulk path wrote without the change tracker reads back like a save.
+        var batched = creates.Where(e => e.RequestId!.StartsWith("gw-b-", StringComparison.Ordinal)).ToList();
+        var ids = batched.Select(e => e.LocalId).ToList();
+        Assert.All(batched, e =>
+        {
+            Assert.StartsWith("Push All by ", e.Trigger, StringComparison.Ordinal);
+            Assert.Equal(SyncResult.Succeeded, e.Result);
+            Assert.Equal(DateTimeKind.Utc, e.AtUtc.Kind);
+            Assert.False(string.IsNullOrEmpty(e.QboId));
+        });
+        var links = await app.WithDbAsync(user, db => db.QboLinks.Where(l => (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill) && ids.Contains(l.LocalId)).ToListAsync());
+        Assert.Equal(ids.Count, links.Count);
+        Assert.All(links, l =>
+        {
+            Assert.Equal($"{l.QboType}:{l.QboId}", l.QboIdentity);
+            var logged = batched.Single(e => e.LocalId == l.LocalId);
+            Assert.Equal(logged.QboId, l.QboId);
+            Assert.InRange(l.CreatedAtUtc, logged.AtUtc.AddMinutes(-1), logged.AtUtc.AddMinutes(1));
+            Assert.Equal(user.OrganizationId, l.OrganizationId);
+            Assert.Equal(QboLinkSource.Created, l.Source);
+            Assert.False(string.IsNullOrEmpty(l.SyncToken));
+        });
+        var syncs = await app.WithDbAsync(user, db => db.DocumentSyncs.Where(s => ids.Contains(s.DocumentId)).ToListAsync());
+        Assert.Equal(ids.Count, syncs.Count);
+        Assert.All(syncs, s => Assert.True(s.State == SyncState.Synced && s.Message is null && s.Problem is null, $"{s.DocumentId}: {s.State} {s.Message}"));
     }
 
     [Fact]
