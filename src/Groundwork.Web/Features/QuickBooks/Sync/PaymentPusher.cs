@@ -80,7 +80,9 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
         }
         var wire = ToWire(connection, payment, documents, parties.Single());
         var entity = payment.Kind == DocumentKind.Invoice ? QboEntities.Payment : QboEntities.BillPayment;
-        var requestId = RequestId(payment.Id, 0, "create");
+        // A refusal is stored with its requestid (QBO answers a repeated one with the stored answer), so each try after one gets a new id.
+        var refusals = await db.QboSyncLog.CountAsync(e => e.Kind == LinkedKind.Payment && e.LocalId == payment.Id && e.Operation == "create" && e.Result == SyncResult.Failed, ct);
+        var requestId = RequestId(payment.Id, refusals, "create");
         QboTransaction saved;
         var found = entry.Uncertain ? await FindAsync(entity, Marker(payment.Id), payment.Date, parties.Single(), ct) : null;
         if (found is not null)
@@ -95,12 +97,20 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
             var ids = rows.Select(r => r.Id).ToList();
             await db.QboOutbox.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
             entry.Uncertain = true;
-            (saved, var tid) = wire switch
+            string? tid;
+            try
             {
-                QboPayment p => Unwrap(await qbo.CreateAsync(p, requestId, ct)),
-                QboBillPayment b => Unwrap(await qbo.CreateAsync(b, requestId, ct)),
-                _ => throw new NotSupportedException(wire.GetType().Name),
-            };
+                (saved, tid) = wire switch
+                {
+                    QboPayment p => Unwrap(await qbo.CreateAsync(p, requestId, ct)),
+                    QboBillPayment b => Unwrap(await qbo.CreateAsync(b, requestId, ct)),
+                    _ => throw new NotSupportedException(wire.GetType().Name),
+                };
+            }
+            catch (QboException ex) when (IsRefusal(ex))
+            {
+                return await RefusedAsync(rows, payment.Id, entity, requestId, ex, ct);
+            }
             journal.Add(LinkedKind.Payment, payment.Id, Label(payment.Id), entry.Trigger, "create", entity, requestId, SyncResult.Succeeded, saved.Id, saved.SyncToken, tid,
                 message: $"{DocumentMath.Format(payment.AmountCents)} applied to {string.Join(", ", payment.Applications.Select(a => a.Document!.Number))}.");
         }
@@ -171,6 +181,25 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
     {
         await db.QboOutbox.Where(e => e.Kind == LinkedKind.Payment && e.LocalId == paymentId && e.WaitCode != null).ExecuteDeleteAsync(ct);
         return PushEnd.Synced;
+    }
+
+    /// <summary>QBO answered and said no (a validation or business fault): nothing was created, so the row is certain again.</summary>
+    internal static bool IsRefusal(QboException ex) =>
+        ex.StatusCode is { } status && (int)status is >= 400 and < 500 && status != System.Net.HttpStatusCode.TooManyRequests;
+
+    /// <summary>
+    /// Logged with its requestid, code and intuit_tid (the count of these gives the next try its requestid), and waits for a
+    /// person: retried after a fix, or dismissed. Saved here: the drain clears its tracker after writing the wait.
+    /// </summary>
+    private async Task<PushEnd> RefusedAsync(List<QboOutboxEntry> rows, long paymentId, string entity, string requestId, QboException ex, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        await db.QboOutbox.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, false), ct);
+        foreach (var row in rows) row.Uncertain = false;
+        journal.Failed(LinkedKind.Payment, paymentId, Label(paymentId), rows[^1].Trigger, "create", entity, requestId, ex);
+        await db.SaveChangesAsync(ct);
+        return Wait(rows, Refused, DocumentSyncs.Clip(
+            $"QuickBooks refused it: {SyncJournal.Describe(ex)} (code {ex.Fault.Code ?? "none"}, intuit_tid {ex.IntuitTid ?? "none"}). Fix the cause and retry it, or dismiss it.", 1000)!);
     }
 
     private static PushEnd Wait(List<QboOutboxEntry> rows, string code, string reason)

@@ -76,7 +76,7 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
 
     private async Task<IActionResult> NothingSelectedAsync(string what, CancellationToken ct)
     {
-        ModelState.AddModelError("", $"Select the {(what == "push" ? "documents or payments" : "documents")} to {what}, or use {(what == "push" ? "Push All" : "Preview all")}.");
+        ModelState.AddModelError("", $"Select the documents to {what}, or use {(what == "push" ? "Push All" : "Preview all")}.");
         await LoadAsync(ct);
         return Page();
     }
