@@ -29,6 +29,9 @@ public sealed class QuickBooksApiContractTests(QboAppFactory app) : IClassFixtur
     [InlineData("post", "/api/v1/quickbooks/documents/{id}/drift/push-groundwork")]
     [InlineData("get", "/api/v1/quickbooks/credit-memos")]
     [InlineData("post", "/api/v1/quickbooks/credit-memos/{id}/offset")]
+    [InlineData("get", "/api/v1/quickbooks/unsynced")]
+    [InlineData("post", "/api/v1/quickbooks/payments/{id}/retry")]
+    [InlineData("post", "/api/v1/quickbooks/payments/{id}/dismiss")]
     public async Task ContractRoute_IsInTheOpenApiDocument(string method, string path)
     {
         var response = await app.CreateClient().GetAsync("/openapi/v1.json");

@@ -24,6 +24,9 @@ public sealed class QboLists(GroundworkDbContext db, QboCompanyCalls qbo, ITenan
     public const int MaxRecords = 200_000;
     private const int MaxSaveAttempts = 3;
 
+    /// <summary>Rows per page when a query is read in pages (<see cref="QboLimitOptions.ListPageSize"/>, within QBO's 1,000).</summary>
+    public int PageSize => Math.Clamp(limits.Value.ListPageSize, 1, QboQuery.MaxPageSize);
+
     /// <summary>The list as cached, read from QBO first when it never was or <paramref name="refresh"/> asks.</summary>
     public async Task<Outcome<QboListSnapshot>> GetAsync(QboListType list, bool refresh, CancellationToken ct)
     {
@@ -149,7 +152,7 @@ public sealed class QboLists(GroundworkDbContext db, QboCompanyCalls qbo, ITenan
     {
         var organizationId = tenant.OrganizationId ?? throw new InvalidOperationException("No organization in scope.");
         var query = QboQuery.From(T.EntityName).IncludeInactive().OrderBy("Id");
-        var size = Math.Clamp(limits.Value.ListPageSize, 1, QboQuery.MaxPageSize);
+        var size = PageSize;
         var entries = new List<QboListEntry>();
         for (var start = 1; start <= MaxRecords; start += size)
         {

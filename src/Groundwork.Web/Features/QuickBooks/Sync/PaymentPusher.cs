@@ -18,7 +18,8 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// whose documents are not in QuickBooks yet, or whose bank account is not chosen, waits with its reason (the drain skips
 /// it) instead of failing. A deleted payment is deleted in QBO.
 /// </summary>
-internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJournal journal)
+/// <param name="pageSize">Rows per page of the marker lookup (QBO's maximum, 1,000, unless the limits options say fewer).</param>
+internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJournal journal, int pageSize = QboQuery.MaxPageSize)
 {
     /// <summary>Waits until every document it pays is linked to its QBO record (released by the drain).</summary>
     public const string WaitDocuments = "payment-documents";
@@ -26,6 +27,14 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
     public const string WaitAccount = "payment-account";
     /// <summary>QuickBooks cannot take it as it is (refused, or the documents went to different customers): a person decides.</summary>
     public const string Refused = "payment-refused";
+    /// <summary>A person chose to keep it in Groundwork only: never pushed, not listed as unsynced, until someone retries it.</summary>
+    public const string Dismissed = "payment-dismissed";
+
+    /// <summary>Where the bill payment account is chosen.</summary>
+    public const string AccountFixUrl = "/Settings/Integrations/QuickBooks/BillPayments";
+
+    /// <summary>Most pages the marker lookup reads (narrowed to the payment's date and party, far fewer are ever needed).</summary>
+    public const int MaxLookupPages = 100;
 
     /// <summary>QBO's PaymentRefNum and DocNumber hold 21 characters; the full reference stays in the note.</summary>
     private const int QboNumberLength = 21;
@@ -71,9 +80,11 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
         }
         var wire = ToWire(connection, payment, documents, parties.Single());
         var entity = payment.Kind == DocumentKind.Invoice ? QboEntities.Payment : QboEntities.BillPayment;
-        var requestId = RequestId(payment.Id, 0, "create");
+        // A refusal is stored with its requestid (QBO answers a repeated one with the stored answer), so each try after one gets a new id.
+        var refusals = await db.QboSyncLog.CountAsync(e => e.Kind == LinkedKind.Payment && e.LocalId == payment.Id && e.Operation == "create" && e.Result == SyncResult.Failed, ct);
+        var requestId = RequestId(payment.Id, refusals, "create");
         QboTransaction saved;
-        var found = entry.Uncertain ? await FindAsync(entity, Marker(payment.Id), payment.Date, ct) : null;
+        var found = entry.Uncertain ? await FindAsync(entity, Marker(payment.Id), payment.Date, parties.Single(), ct) : null;
         if (found is not null)
         {
             saved = found;
@@ -86,12 +97,20 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
             var ids = rows.Select(r => r.Id).ToList();
             await db.QboOutbox.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
             entry.Uncertain = true;
-            (saved, var tid) = wire switch
+            string? tid;
+            try
             {
-                QboPayment p => Unwrap(await qbo.CreateAsync(p, requestId, ct)),
-                QboBillPayment b => Unwrap(await qbo.CreateAsync(b, requestId, ct)),
-                _ => throw new NotSupportedException(wire.GetType().Name),
-            };
+                (saved, tid) = wire switch
+                {
+                    QboPayment p => Unwrap(await qbo.CreateAsync(p, requestId, ct)),
+                    QboBillPayment b => Unwrap(await qbo.CreateAsync(b, requestId, ct)),
+                    _ => throw new NotSupportedException(wire.GetType().Name),
+                };
+            }
+            catch (QboException ex) when (IsRefusal(ex))
+            {
+                return await RefusedAsync(rows, payment.Id, entity, requestId, ex, ct);
+            }
             journal.Add(LinkedKind.Payment, payment.Id, Label(payment.Id), entry.Trigger, "create", entity, requestId, SyncResult.Succeeded, saved.Id, saved.SyncToken, tid,
                 message: $"{DocumentMath.Format(payment.AmountCents)} applied to {string.Join(", ", payment.Applications.Select(a => a.Document!.Number))}.");
         }
@@ -132,7 +151,7 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
             // Never linked: QuickBooks can only have it if a create went unanswered; then it carries the marker.
             var uncertain = await db.QboOutbox.AnyAsync(e => e.Kind == LinkedKind.Payment && e.LocalId == paymentId && e.Uncertain, ct) || rows.Any(r => r.Uncertain);
             var found = uncertain
-                ? await FindAsync(QboEntities.Payment, Marker(paymentId), null, ct) ?? await FindAsync(QboEntities.BillPayment, Marker(paymentId), null, ct)
+                ? await FindAsync(QboEntities.Payment, Marker(paymentId), null, null, ct) ?? await FindAsync(QboEntities.BillPayment, Marker(paymentId), null, null, ct)
                 : null;
             if (found is null) return await DoneAsync(paymentId, ct);
             (entity, qboId) = (found is QboPayment ? QboEntities.Payment : QboEntities.BillPayment, found.Id);
@@ -162,6 +181,25 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
     {
         await db.QboOutbox.Where(e => e.Kind == LinkedKind.Payment && e.LocalId == paymentId && e.WaitCode != null).ExecuteDeleteAsync(ct);
         return PushEnd.Synced;
+    }
+
+    /// <summary>QBO answered and said no (a validation or business fault): nothing was created, so the row is certain again.</summary>
+    internal static bool IsRefusal(QboException ex) =>
+        ex.StatusCode is { } status && (int)status is >= 400 and < 500 && status != System.Net.HttpStatusCode.TooManyRequests;
+
+    /// <summary>
+    /// Logged with its requestid, code and intuit_tid (the count of these gives the next try its requestid), and waits for a
+    /// person: retried after a fix, or dismissed. Saved here: the drain clears its tracker after writing the wait.
+    /// </summary>
+    private async Task<PushEnd> RefusedAsync(List<QboOutboxEntry> rows, long paymentId, string entity, string requestId, QboException ex, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        await db.QboOutbox.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, false), ct);
+        foreach (var row in rows) row.Uncertain = false;
+        journal.Failed(LinkedKind.Payment, paymentId, Label(paymentId), rows[^1].Trigger, "create", entity, requestId, ex);
+        await db.SaveChangesAsync(ct);
+        return Wait(rows, Refused, DocumentSyncs.Clip(
+            $"QuickBooks refused it: {SyncJournal.Describe(ex)} (code {ex.Fault.Code ?? "none"}, intuit_tid {ex.IntuitTid ?? "none"}). Fix the cause and retry it, or dismiss it.", 1000)!);
     }
 
     private static PushEnd Wait(List<QboOutboxEntry> rows, string code, string reason)
@@ -210,14 +248,26 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
         };
     }
 
-    /// <summary>After an unanswered create: the payment in QBO carrying this payment's marker, on its date when known.</summary>
-    private async Task<QboTransaction?> FindAsync(string entity, string marker, DateOnly? date, CancellationToken ct)
+    /// <summary>
+    /// After an unanswered create: the payment in QBO carrying this payment's marker. PrivateNote cannot be queried, so the
+    /// query is narrowed to the payment's date and party when known and read page by page (STARTPOSITION, ordered by Id)
+    /// until the marker turns up or a short page ends the list: a company with thousands of payments still finds it.
+    /// </summary>
+    private async Task<QboTransaction?> FindAsync(string entity, string marker, DateOnly? date, string? party, CancellationToken ct)
     {
         var query = QboQuery.From(entity);
         if (date is { } d) query = query.WhereEquals("TxnDate", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        query = query.MaxResults(QboQuery.MaxPageSize);
-        IEnumerable<QboTransaction> found = entity == QboEntities.Payment ? await qbo.QueryAsync<QboPayment>(query, ct) : await qbo.QueryAsync<QboBillPayment>(query, ct);
-        return found.FirstOrDefault(t => t.PrivateNote?.Contains(marker, StringComparison.Ordinal) == true);
+        if (party is { Length: > 0 }) query = query.WhereEquals(entity == QboEntities.Payment ? "CustomerRef" : "VendorRef", party);
+        query = query.OrderBy("Id");
+        var size = Math.Clamp(pageSize, 1, QboQuery.MaxPageSize);
+        for (var page = 0; page < MaxLookupPages; page++)
+        {
+            var paged = query.StartPosition(page * size + 1).MaxResults(size);
+            IReadOnlyList<QboTransaction> found = entity == QboEntities.Payment ? await qbo.QueryAsync<QboPayment>(paged, ct) : await qbo.QueryAsync<QboBillPayment>(paged, ct);
+            if (found.FirstOrDefault(t => t.PrivateNote?.Contains(marker, StringComparison.Ordinal) == true) is { } hit) return hit;
+            if (found.Count < size) return null;
+        }
+        return null;
     }
 
     private static (QboTransaction, string?) Unwrap<T>(QboResult<T> result) where T : QboTransaction => (result.Value, result.IntuitTid);

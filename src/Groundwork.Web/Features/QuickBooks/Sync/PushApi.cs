@@ -20,7 +20,8 @@ public sealed class PreviewQuery
 
 /// <summary>
 /// <c>GET unsynced</c>, <c>GET preview</c> (Accountants and up); <c>POST push</c>, <c>GET push/{runId}</c>,
-/// <c>POST push/{runId}/cancel</c> (pushing and cancelling: Owner/Admin).
+/// <c>POST push/{runId}/cancel</c>, <c>POST payments/{id}/retry</c>, <c>POST payments/{id}/dismiss</c> (pushing, cancelling,
+/// retrying and dismissing: Owner/Admin).
 /// </summary>
 internal static class PushApi
 {
@@ -37,6 +38,22 @@ internal static class PushApi
             ApiResults.From(await push.StatusAsync(runId, ct), r => r));
         quickbooks.MapPost("/push/{runId}/cancel", async (string runId, StartPush push, CancellationToken ct) =>
                 ApiResults.From(await push.CancelAsync(runId, ct), r => r))
+            .RequireAuthorization(AccountServiceCollectionExtensions.AdminPolicy);
+        // One payment pushed again (a refused or dismissed one too), with any of its documents not in QuickBooks yet: a run like
+        // Push selected. Not queued (no bill payment account, a document deleted in QuickBooks, already there): 409 with why and the fix.
+        quickbooks.MapPost("/payments/{id:long}/retry", async Task<IResult> (long id, StartPush push, CancellationToken ct) =>
+            {
+                var outcome = await push.HandleAsync(new PushRequest { PaymentIds = [id] }, ct);
+                if (outcome.IsOk && outcome.Value!.Payments?.NotQueued.FirstOrDefault() is { } not)
+                {
+                    return TypedResults.Problem(not.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not pushed",
+                        extensions: new Dictionary<string, object?> { ["fixUrl"] = not.FixUrl });
+                }
+                return ApiResults.From(outcome, r => r, StatusCodes.Status202Accepted);
+            })
+            .RequireAuthorization(AccountServiceCollectionExtensions.AdminPolicy);
+        quickbooks.MapPost("/payments/{id:long}/dismiss", async (long id, DismissPayment dismiss, CancellationToken ct) =>
+                ApiResults.From(await dismiss.HandleAsync(id, ct), s => s))
             .RequireAuthorization(AccountServiceCollectionExtensions.AdminPolicy);
         return quickbooks;
     }

@@ -29,6 +29,7 @@ public static class PushChecks
     public const string TotalMismatch = "total-mismatch";
     public const string InactiveMapped = "inactive-mapping";
     public const string DeletedInQuickBooks = "deleted-in-quickbooks";
+    public const string OffsetCreditMemoDeleted = "offset-memo-deleted";
 
     /// <summary>QBO's DocNumber limit.</summary>
     public const int DocNumberMax = 21;
@@ -112,10 +113,25 @@ public static class PushChecks
     /// The QBO record was deleted there: only a deliberate re-push (<c>POST /api/v1/quickbooks/documents/{id}/repush</c>, a new
     /// generation) creates it again, never an edit's push or Push All.
     /// </summary>
-    public static PushProblem? Deleted(QboLink? link, bool repush) => link is { State: QboLinkState.Deleted } && !repush
+    public static PushProblem? Deleted(QboLink? link, bool repush) =>
+        link is { State: QboLinkState.Deleted } && OffsetsQuickBooksCreditMemo(link) ? OffsetDeleted(link)
+        : link is { State: QboLinkState.Deleted } && !repush
         ? new(DeletedInQuickBooks, $"This document's QuickBooks {link.QboType} (id {link.QboId}) was deleted in QuickBooks.",
             "Push it again to create a new one in QuickBooks (the deleted one is not restored).", null, "Push again")
         : null;
+
+    /// <summary>
+    /// A negative invoice made in Groundwork to offset a credit memo the bookkeeper issued in QuickBooks (linked to it, not
+    /// created by Groundwork). Its credit memo is QuickBooks' record: Groundwork updates it, and never creates one.
+    /// </summary>
+    public static bool OffsetsQuickBooksCreditMemo(QboLink link) =>
+        link.Kind == LinkedKind.Invoice && link.QboType == Inbound.QboEntities.CreditMemo && link.Source == QboLinkSource.Imported;
+
+    /// <summary>The credit memo an offsetting invoice mirrors was deleted in QuickBooks: pushing it again would make a credit memo the bookkeeper removed.</summary>
+    public static PushProblem OffsetDeleted(QboLink link) =>
+        new(OffsetCreditMemoDeleted, $"This invoice offsets QuickBooks credit memo {link.QboName ?? link.QboId} (id {link.QboId}), which was deleted in QuickBooks. " +
+            "Groundwork never creates that credit memo again: void this invoice (the credit is gone), or issue the credit again in QuickBooks and offset that one.",
+            "Void this invoice.", null, "Void");
 
     public static PushProblem ChangedKind(string from, string to) =>
         new(KindChanged, $"This document is a QuickBooks {from}, but its total now makes it a {to}; QuickBooks cannot turn one into the other.",

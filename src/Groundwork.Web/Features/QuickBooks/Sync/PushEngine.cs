@@ -287,7 +287,7 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
             PushEnd end;
             if (kind == LinkedKind.Payment)
             {
-                end = await new PaymentPusher(db, writes, journal).PushAsync(connection, rows, ct);
+                end = await new PaymentPusher(db, writes, journal, lists.PageSize).PushAsync(connection, rows, ct);
                 if (end == PushEnd.Waiting)
                 {
                     // The rows are not tracked (preparing cleared the tracker): their wait is written directly.

@@ -7,16 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.QuickBooks.Sync;
 
-/// <summary><c>{ "documentIds": [ … ] }</c> or <c>{ "all": true }</c>.</summary>
+/// <summary><c>{ "documentIds": [ … ], "paymentIds": [ … ] }</c> (either or both) or <c>{ "all": true }</c>.</summary>
 public sealed class PushRequest
 {
     public List<long>? DocumentIds { get; set; }
+    /// <summary>Groundwork payments to push again (waiting, refused or dismissed ones); their documents not in QuickBooks go in the run.</summary>
+    public List<long>? PaymentIds { get; set; }
     public bool? All { get; set; }
 }
 
 /// <summary>A run's progress: what the progress bar and <c>GET push/{runId}</c> show.</summary>
+/// <param name="Payments">On the answer that starts a run: the payments it queued again and those it could not (null on progress reads).</param>
 public sealed record PushRunDto(string Id, string State, bool All, int Total, int Done, int Failed, int Remaining, DateTime StartedAtUtc,
-    DateTime? FinishedAtUtc, string StartedBy, double? PerMinute);
+    DateTime? FinishedAtUtc, string StartedBy, double? PerMinute, PaymentsPushed? Payments = null);
 
 /// <summary>
 /// Starts a push of selected documents or of every unsynced one (Push All), cancels one, and reports progress. The run's
@@ -24,7 +27,7 @@ public sealed record PushRunDto(string Id, string State, bool All, int Total, in
 /// <see cref="PushRun.RunningKey"/> is unique, so two Push All presses at once start one run (the second gets the first's id).
 /// </summary>
 public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, UnsyncedRecords unsynced, AppClock clock, IHttpContextAccessor http,
-    ITenantContext tenant) : IUseCase
+    ITenantContext tenant, RetryPayments payments) : IUseCase
 {
     /// <summary>Most documents named in one request.</summary>
     public const int MaxDocuments = 1000;
@@ -33,7 +36,9 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
     {
         var all = request.All == true;
         var ids = request.DocumentIds?.Distinct().ToList() ?? [];
-        if (all == ids.Count > 0) return Outcome<PushRunDto>.Invalid("documentIds", "Send documentIds (1 to 1,000 document ids) or \"all\": true, not both.");
+        var paymentIds = request.PaymentIds?.Distinct().ToList() ?? [];
+        if (all == (ids.Count > 0 || paymentIds.Count > 0))
+            return Outcome<PushRunDto>.Invalid("documentIds", "Send documentIds (1 to 1,000 document ids) and/or paymentIds, or \"all\": true, not both.");
         if (ids.Count > MaxDocuments) return Outcome<PushRunDto>.Invalid("documentIds", $"At most {MaxDocuments:N0} documents per request; use \"all\": true for more.");
         if (ids.Any(i => i <= 0)) return Outcome<PushRunDto>.Invalid("documentIds", "Document ids are positive numbers.");
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
@@ -49,6 +54,19 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
             var (found, refused) = await ChosenAsync(db, ids, finalizedOnly: true, ct);
             if (refused is not null) return Outcome<PushRunDto>.Invalid("documentIds", refused);
             documents = found;
+        }
+        // Payments first: a refused one named here answers 400 before anything is written; their documents join the run.
+        PaymentsPushed? pushedPayments = null;
+        if (all || paymentIds.Count > 0)
+        {
+            var retried = await payments.HandleAsync(paymentIds, all, ct);
+            if (!retried.IsOk) return Outcome<PushRunDto>.Invalid(retried.Errors.ToDictionary(e => e.Key, e => e.Value));
+            pushedPayments = retried.Value!;
+            if (!all)
+            {
+                var extra = pushedPayments.DocumentIds.Except(documents.Select(d => d.Id)).ToList();
+                documents.AddRange((await db.Documents.AsNoTracking().Where(d => extra.Contains(d.Id)).Select(d => new { d.Id, d.Kind }).ToListAsync(ct)).Select(d => (d.Id, d.Kind)));
+            }
         }
         var user = http.HttpContext?.User.Identity?.Name ?? "unknown";
         var run = new PushRun
@@ -87,8 +105,8 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (documents.Count > 0) await outbox.WakeAsync();
-        return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
+        if (documents.Count > 0 || pushedPayments is not null) await outbox.WakeAsync();
+        return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct) with { Payments = pushedPayments });
     }
 
     /// <summary>

@@ -37,16 +37,32 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostPushAsync(List<long>? documentIds, string? returnUrl, CancellationToken ct)
+    /// <summary>Payments a person dismissed (kept in Groundwork only): listed apart, not counted, each with Retry.</summary>
+    public IReadOnlyList<UnsyncedRow> Dismissed { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostPushAsync(List<long>? documentIds, List<long>? paymentIds, string? returnUrl, CancellationToken ct)
     {
-        if (documentIds is not { Count: > 0 }) return await NothingSelectedAsync("push", ct);
-        var outcome = await push.HandleAsync(new PushRequest { DocumentIds = documentIds ?? [] }, ct);
+        if (documentIds is not { Count: > 0 } && paymentIds is not { Count: > 0 }) return await NothingSelectedAsync("push", ct);
+        var outcome = await push.HandleAsync(new PushRequest { DocumentIds = documentIds ?? [], PaymentIds = paymentIds ?? [] }, ct);
         if (outcome.IsOk && returnUrl is not null && Url.IsLocalUrl(returnUrl))
         {
             TempData["Flash"] = "Queued for QuickBooks.";
             return LocalRedirect(returnUrl);
         }
         return await StartedAsync(outcome, ct);
+    }
+
+    /// <summary>A payment's Retry: pushed again with any of its documents not in QuickBooks (a dismissed one is no longer dismissed).</summary>
+    public async Task<IActionResult> OnPostRetryPaymentAsync(long paymentId, CancellationToken ct) =>
+        await StartedAsync(await push.HandleAsync(new PushRequest { PaymentIds = [paymentId] }, ct), ct);
+
+    /// <summary>A refused payment's Dismiss: kept in Groundwork, not sent to QuickBooks.</summary>
+    public async Task<IActionResult> OnPostDismissPaymentAsync(long paymentId, [FromServices] DismissPayment dismiss, CancellationToken ct)
+    {
+        var outcome = await dismiss.HandleAsync(paymentId, ct);
+        if (!outcome.IsOk) return await RefusedAsync(outcome, ct);
+        TempData["Flash"] = $"{PaymentPusher.Label(paymentId)} dismissed: kept in Groundwork, not sent to QuickBooks.";
+        return Redirect(Link(null));
     }
 
     public async Task<IActionResult> OnPostPushAllAsync(CancellationToken ct) =>
@@ -96,8 +112,18 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
     {
         if (!outcome.IsOk) return await RefusedAsync(outcome, ct);
         var run = outcome.Value!;
-        TempData["Flash"] = run.Total == 0 ? "Nothing to push." : $"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.";
+        TempData["Flash"] = Flash(run);
         return Back(run.Id);
+    }
+
+    /// <summary>What the push started: documents, payments queued again, and each payment that was not, with why.</summary>
+    private static string Flash(PushRunDto run)
+    {
+        var parts = new List<string>();
+        if (run.Total > 0) parts.Add($"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.");
+        if (run.Payments is { Queued: > 0 } queued) parts.Add($"{queued.Queued} payment{(queued.Queued == 1 ? "" : "s")} pushed again.");
+        foreach (var not in run.Payments?.NotQueued ?? []) parts.Add($"{PaymentPusher.Label(not.PaymentId)} not pushed: {not.Reason}");
+        return parts.Count == 0 ? "Nothing to push." : string.Join(" ", parts);
     }
 
     private RedirectResult Back(string runId) => Redirect(Link(runId));
@@ -118,7 +144,8 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
             return;
         }
         Result = outcome.Value;
-        Fixes = await fixes.ForAsync(Result!.Items.Where(r => r.State == "needsAttention").ToDictionary(r => r.DocumentId, r => r.Problem), ct);
+        Fixes = await fixes.ForAsync(Result!.Items.Where(r => r.State == "needsAttention" && r.DocumentId is not null).ToDictionary(r => r.DocumentId!.Value, r => r.Problem), ct);
+        Dismissed = await UnsyncedPaymentRows.PageAsync(db, records.Dismissed(), 0, PageSize, ct);
         var status = await db.QboConnections.AsNoTracking().Select(c => c.Status).FirstAsync(ct);
         if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed: reconnect it under Settings → Integrations.";
         Run = await RunAsync(ct);

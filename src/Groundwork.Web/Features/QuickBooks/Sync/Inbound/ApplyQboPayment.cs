@@ -24,13 +24,15 @@ public sealed class ApplyQboPayment(GroundworkDbContext db, DocumentHistory hist
         var identity = ApplyQboChange.Identity(change.Entity, change.Id);
         var link = await db.QboLinks.FirstOrDefaultAsync(l => l.ConnectionId == connectionId && l.QboIdentity == identity && l.Kind == LinkedKind.Payment, ct);
         var source = $"QuickBooks {change.Entity} id {change.Id}";
-        if (change.Current is not { } current || QboDocumentFacts.IsVoided(current))
+        var kind = change.Current is QboBillPayment ? DocumentKind.Bill : DocumentKind.Invoice;
+        var facts = QboPaymentFacts.Read(change.Current, change.Current is null ? new Dictionary<string, long>() : await LinkedAsync(connectionId, kind, change.Current, ct));
+        if (facts.Gone is "deleted" or "voided")
         {
             if (link is null) return "ignored: not linked";
-            return await RemoveAsync(link, change.Current is null ? "deleted" : "voided", source, ct);
+            return await RemoveAsync(link, facts.Gone, source, ct);
         }
-        var kind = current is QboBillPayment ? DocumentKind.Bill : DocumentKind.Invoice;
-        var applied = await AppliedAsync(connectionId, kind, current, ct);
+        var current = change.Current!;
+        var applied = facts.Applied;
         if (link is null)
         {
             if (QboPaymentFacts.MarkedPaymentId(current.PrivateNote) is { } ours)
@@ -50,7 +52,7 @@ public sealed class ApplyQboPayment(GroundworkDbContext db, DocumentHistory hist
         var payment = link is null ? null : await db.Payments.Include(p => p.Applications).FirstOrDefaultAsync(p => p.Id == link.LocalId, ct);
         if (link is not null && payment is null) return "ignored: deleted in Groundwork (its delete is on its way to QuickBooks)";
         if (link is not null) link.SyncToken = current.SyncToken ?? link.SyncToken;
-        if (applied.Count == 0) return await RemoveAsync(link!, "unapplied", source, ct);
+        if (facts.Gone == "unapplied") return await RemoveAsync(link!, "unapplied", source, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (payment is null)
@@ -72,7 +74,7 @@ public sealed class ApplyQboPayment(GroundworkDbContext db, DocumentHistory hist
             else payment.Applications.Add(new PaymentApplication { DocumentId = documentId, AmountCents = cents });
         }
         // The money QBO says changed hands; part of it may be unapplied (a credit on the customer's account).
-        payment.AmountCents = Math.Max(DocumentMath.ToCents(current.TotalAmt ?? 0), checked(payment.Applications.Sum(a => a.AmountCents)));
+        payment.AmountCents = facts.AmountCents;
         var created = payment.Id == 0;
         await db.SaveChangesAsync(ct);
         if (link is null)
@@ -147,15 +149,14 @@ public sealed class ApplyQboPayment(GroundworkDbContext db, DocumentHistory hist
             change?.Id, message: $"{text}: now {document.Status}.");
     }
 
-    /// <summary>What it applies to Groundwork's linked documents of its kind: Groundwork document id → cents.</summary>
-    private async Task<Dictionary<long, long>> AppliedAsync(long connectionId, DocumentKind kind, QboTransaction payment, CancellationToken ct)
+    /// <summary>The QBO ids of the documents it pays that Groundwork has linked (not deleted there) → Groundwork document ids.</summary>
+    private async Task<Dictionary<string, long>> LinkedAsync(long connectionId, DocumentKind kind, QboTransaction payment, CancellationToken ct)
     {
-        var byQboId = QboPaymentFacts.Applied(payment);
         var entity = kind == DocumentKind.Invoice ? QboEntities.Invoice : QboEntities.Bill;
-        var identities = byQboId.Keys.Select(id => ApplyQboChange.Identity(entity, id)).ToList();
+        var identities = QboPaymentFacts.Applied(payment).Keys.Select(id => ApplyQboChange.Identity(entity, id)).ToList();
         var linkKind = SyncOutbox.LinkKind(kind);
         var links = await db.QboLinks.Where(l => l.ConnectionId == connectionId && l.Kind == linkKind && identities.Contains(l.QboIdentity!) && l.State != QboLinkState.Deleted)
             .Select(l => new { l.QboId, l.LocalId }).ToListAsync(ct);
-        return links.ToDictionary(l => l.LocalId, l => byQboId[l.QboId]);
+        return links.ToDictionary(l => l.QboId, l => l.LocalId, StringComparer.Ordinal);
     }
 }

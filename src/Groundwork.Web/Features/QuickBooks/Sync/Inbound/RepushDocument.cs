@@ -28,6 +28,8 @@ public sealed class RepushDocument(GroundworkDbContext db, SyncOutbox outbox, Do
                 ? $"This {DocumentRules.Noun(document.Kind)} is not in QuickBooks; push it from Unsynced Records."
                 : $"This {DocumentRules.Noun(document.Kind)}'s QuickBooks {link.QboType} was not deleted there; it syncs as it is.");
         }
+        // Guarded here and again in the push's pre-flight (PushChecks.Deleted): QuickBooks' own credit memo is never created by Groundwork.
+        if (PushChecks.OffsetsQuickBooksCreditMemo(link)) return Outcome<DocumentSyncDto>.Conflict(PushChecks.OffsetDeleted(link).Message);
         if (!DocumentRules.IsFinalized(document))
         {
             return Outcome<DocumentSyncDto>.Conflict($"Only a finalized {DocumentRules.Noun(document.Kind)} syncs; this one is {document.Status}.");
