@@ -29,6 +29,7 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
             l => l.ConnectionId == connectionId && l.QboIdentity == identity && (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill), ct);
         // A credit memo made in QuickBooks is linked to nothing yet: it waits for its offsetting negative invoice.
         if (link is null) return change.Entity == QboEntities.CreditMemo ? await creditMemos.RecordAsync(connectionId, change, ct) : "ignored: not linked";
+        if (AsLastSeen(link.State, link.SyncToken, change)) return Unchanged;
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == link.LocalId, ct);
         if (document is null) return "ignored: no document";
         if (link.State == QboLinkState.Deleted) return "ignored: deleted in QuickBooks before";
@@ -126,6 +127,32 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
             .Select(l => l.QboIdentity!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     public static string Identity(string entity, string id) => $"{entity}:{id}";
+
+    private const string Unchanged = "unchanged: as Groundwork last wrote or read it";
+
+    /// <summary>
+    /// QBO gives every change of a record a new SyncToken (a payment applied to a document included), so a record whose token
+    /// is the one its link keeps is exactly as Groundwork last wrote or read it: the echo of Groundwork's own push, which CDC
+    /// reports by the thousand after a Push All. Nothing to apply.
+    /// </summary>
+    private static bool AsLastSeen(QboLinkState state, string? linkToken, QboChange change) =>
+        state == QboLinkState.Active && linkToken is not null && change.Current?.SyncToken == linkToken;
+
+    /// <summary>Of <paramref name="changes"/>, the documents exactly as Groundwork last wrote or read them (read in one query per 500).</summary>
+    public async Task<HashSet<string>> AsLastSeenAsync(long connectionId, IReadOnlyList<QboChange> changes, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var byIdentity = changes.Where(c => QboEntities.IsDocument(c.Entity) && c.Current is not null)
+            .GroupBy(c => Identity(c.Entity, c.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        foreach (var chunk in byIdentity.Keys.Chunk(500))
+        {
+            var links = await db.QboLinks.AsNoTracking()
+                .Where(l => l.ConnectionId == connectionId && chunk.Contains(l.QboIdentity!) && (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill))
+                .Select(l => new { l.QboIdentity, l.State, l.SyncToken }).ToListAsync(ct);
+            foreach (var link in links.Where(l => AsLastSeen(l.State, l.SyncToken, byIdentity[l.QboIdentity!]))) seen.Add(link.QboIdentity!);
+        }
+        return seen;
+    }
 
     /// <summary>The QBO record, for notes: its entity and id.</summary>
     private static string Source(QboChange change) => $"QuickBooks {change.Entity} id {change.Id}";

@@ -119,8 +119,10 @@ public sealed class CdcCatchUp(GroundworkDbContext db, IQboChangeFeed feed, Appl
     private async Task ApplyAsync(long connectionId, IReadOnlyList<QboChange> changes, CancellationToken ct)
     {
         var documents = changes.Where(c => QboEntities.IsDocument(c.Entity)).ToList();
+        var asLastSeen = await apply.AsLastSeenAsync(connectionId, documents, ct);
         foreach (var change in documents)
         {
+            if (asLastSeen.Contains(ApplyQboChange.Identity(change.Entity, change.Id))) continue;
             await apply.HandleAsync(connectionId, change, ct);
             db.ChangeTracker.Clear();
         }

@@ -35,6 +35,42 @@ public sealed class StatusBackTests(InboundAppFactory app) : IClassFixture<Inbou
     }
 
     [Fact]
+    public async Task ChangeAnnounced_ForAnInvoiceAsGroundworkPushedIt_IsNotApplied_AQuickBooksEditIs()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (id, qboId) = await owner.SyncedInvoiceAsync(120m);
+        var client = app.CreateBrowserClient();
+        const string echo = "unchanged: as Groundwork last wrote or read it";
+
+        // The echo of Groundwork's own create (same SyncToken as the link keeps): nothing to read into the document.
+        (await client.PostWebhookAsync(InboundTestData.CloudEvent(owner.Realm, "Invoice", qboId, "updated", TimeProvider.System.GetUtcNow()))).EnsureSuccessStatusCode();
+        Assert.Equal(echo, (await UpdateOutcomesAsync(owner, qboId, o => o.Count >= 1))[0]);
+
+        // A payment in QuickBooks gives the invoice a new SyncToken: the first update announced after it (the emulator's own
+        // webhook or this one, whichever is processed first) is applied; any after that see the token already taken.
+        await owner.Qbo.ReceivePaymentAsync(qboId, 20m);
+        (await client.PostWebhookAsync(InboundTestData.CloudEvent(owner.Realm, "Invoice", qboId, "updated", TimeProvider.System.GetUtcNow().AddSeconds(5)))).EnsureSuccessStatusCode();
+        var after = await UpdateOutcomesAsync(owner, qboId, o => o.Skip(1).Any(x => x != echo));
+        Assert.Contains(after.Skip(1), o => o != echo);
+        await owner.Api.PaidAsync("invoices", id, 2_000);
+    }
+
+    /// <summary>Outcomes of the processed update events for the QBO invoice, oldest first, once <paramref name="enough"/> holds.</summary>
+    private async Task<List<string?>> UpdateOutcomesAsync(PushOwner owner, string qboId, Func<List<string?>, bool> enough)
+    {
+        List<string?> outcomes = [];
+        for (var i = 0; i < 150; i++)
+        {
+            outcomes = await app.WithDbAsync(owner.User, db => db.QboChangeEvents.AsNoTracking()
+                .Where(e => e.Entity == "Invoice" && e.EntityId == qboId && e.Operation == "Update" && e.ProcessedAtUtc != null)
+                .OrderBy(e => e.Id).Select(e => e.Outcome).ToListAsync());
+            if (enough(outcomes)) return outcomes;
+            await Task.Delay(100);
+        }
+        return outcomes;
+    }
+
+    [Fact]
     public async Task PaymentInQuickBooks_ForPartOfTheInvoice_MarksItPartiallyPaid()
     {
         var owner = await app.PushOwnerAsync();
