@@ -50,7 +50,8 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
         if (link is null || link.State == QboLinkState.Deleted)
         {
             // A re-push after a delete in QBO creates under the link's new generation, so the deleted record's create never replays.
-            var requestId = RequestId(plan.DocumentId, plan.Generation, "create");
+            var refusals = await RefusalsAsync(kind, plan.DocumentId, ct);
+            var requestId = RequestId(plan.DocumentId, plan.Generation, Retried("create", refusals));
             var found = entry.Uncertain ? await FindAsync(plan, ct) : null;
             if (found is not null)
             {
@@ -78,9 +79,10 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
         else
         {
             var generation = link.Generation;
+            var refusals = await RefusalsAsync(kind, plan.DocumentId, ct);
             (saved, tid) = await UpdateAsync(QboDocumentMapper.ToWire(plan, ids, link.QboId, link.SyncToken ?? "0"),
-                token => RequestId(plan.DocumentId, generation, "u" + token), ct);
-            journal.Add(kind, plan.DocumentId, plan.Number, entry.Trigger, "update", plan.Entity, RequestId(plan.DocumentId, generation, "u" + link.SyncToken),
+                token => RequestId(plan.DocumentId, generation, Retried("u" + token, refusals)), ct);
+            journal.Add(kind, plan.DocumentId, plan.Number, entry.Trigger, "update", plan.Entity, RequestId(plan.DocumentId, generation, Retried("u" + link.SyncToken, refusals)),
                 SyncResult.Succeeded, saved.Id, saved.SyncToken, tid);
             link.QboName = saved.DocNumber ?? plan.Number;
         }
@@ -106,6 +108,19 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
 
     /// <summary>≤ 50 characters: QBO's limit for a requestid.</summary>
     public static string RequestId(long documentId, int generation, string op) => $"gw-{documentId}-{generation}-{op}";
+
+    /// <summary>The journal's operation for a write QuickBooks refused (a fault, not a lost answer).</summary>
+    public const string RefusedOperation = "refused";
+
+    /// <summary>
+    /// QBO answers a repeated requestid with the answer it kept, a refusal included: each write after a refusal of the
+    /// document gets the next id (<c>create</c>, <c>create-r1</c>, …). A write that got no answer keeps its id, so its replay
+    /// is QBO's first answer, never a second record.
+    /// </summary>
+    private static string Retried(string op, int refusals) => refusals == 0 ? op : $"{op}-r{refusals}";
+
+    private Task<int> RefusalsAsync(LinkedKind kind, long documentId, CancellationToken ct) =>
+        db.QboSyncLog.CountAsync(e => e.Kind == kind && e.LocalId == documentId && e.Operation == RefusedOperation, ct);
 
     private async Task<(QboTransaction, string?)> CreateAsync(QboEntity wire, string requestId, CancellationToken ct) => wire switch
     {

@@ -347,7 +347,8 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
         var transient = ex.StatusCode is null || (int)ex.StatusCode >= 500 || ex.StatusCode == System.Net.HttpStatusCode.TooManyRequests;
         var attempts = rows.Max(r => r.Attempts) + 1;
         var isDocument = entry.Kind is LinkedKind.Invoice or LinkedKind.Bill;
-        journal.Failed(entry.Kind, entry.LocalId, null, entry.Trigger, "push", null, null, ex);
+        // A refusal is logged as such: QBO keeps its answer for the requestid, so a document's next write after one needs a new id.
+        journal.Failed(entry.Kind, entry.LocalId, null, entry.Trigger, transient ? "push" : DocumentPusher.RefusedOperation, null, null, ex);
         var qboCode = $"qbo-{ex.Fault.Code ?? (ex.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}";
         if (transient && attempts < MaxAttempts)
         {
