@@ -70,7 +70,7 @@ internal static class QuickBooksRegistration
             o.Prefix = emulator.Prefix;
         });
         builder.Services.AddSingleton<Sync.SalesTaxCodes>();
-        builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>()
+        builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>().AddScoped<Sync.BulkPush>().AddScoped<Sync.PushOutcomes>()
             .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>();
         builder.Services.AddHostedService<Sync.OutboxStartup>();
         builder.Services.AddSingleton<RecentRealms>().AddScoped<QboRealms>().AddScoped<Sync.Inbound.IQboChangeFeed, Sync.Inbound.QboChangeFeed>()
