@@ -38,7 +38,7 @@ internal static class DataServiceCollectionExtensions
         {
             connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection;
             EnsureSqliteFolder(connection);
-            builder.Services.AddDbContext<GroundworkDbContext, SqliteGroundworkDbContext>((sp, o) => o.UseSqlite(connection).AddInterceptors(Interceptors(sp)));
+            builder.Services.AddDbContext<GroundworkDbContext, SqliteGroundworkDbContext>((sp, o) => o.UseSqlite(connection).AddInterceptors([.. Interceptors(sp), BusyWait]));
         }
         else
         {
@@ -53,6 +53,8 @@ internal static class DataServiceCollectionExtensions
     /// <summary>Per scope, like the context: the wake-up interceptor remembers what this context's save queued.</summary>
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider services) =>
         [services.GetRequiredService<Features.QuickBooks.Sync.OutboxWakeInterceptor>()];
+
+    private static readonly SqliteBusyWait BusyWait = new();
 
     private static void EnsureSqliteFolder(string connection)
     {

@@ -33,9 +33,10 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
     /// request reading one table while another writes it can deadlock until the 30 s command timeout; a file locks per database.
     /// Tests that race requests on purpose need the file.
     /// </param>
-    protected GroundworkAppFactory(bool sqliteFile)
+    /// <param name="provider">The database whichever leg runs (for tests about one provider); null: the leg's.</param>
+    protected GroundworkAppFactory(bool sqliteFile, string? provider = null)
     {
-        Provider = Environment.GetEnvironmentVariable("GROUNDWORK_TEST_DATABASE") ?? "Sqlite";
+        Provider = provider ?? Environment.GetEnvironmentVariable("GROUNDWORK_TEST_DATABASE") ?? "Sqlite";
         if (Provider == "Postgres")
         {
             var server = Environment.GetEnvironmentVariable("GROUNDWORK_TEST_POSTGRES")
@@ -173,6 +174,14 @@ public class GroundworkAppFactory : WebApplicationFactory<Program>
 public sealed class DemoAppFactory : GroundworkAppFactory
 {
     protected override bool SeedDemo => true;
+}
+
+/// <summary>The app on a SQLite file on every leg, as `dotnet run` keeps it.</summary>
+public sealed class SqliteFileAppFactory : GroundworkAppFactory
+{
+    public SqliteFileAppFactory() : base(sqliteFile: true, provider: "Sqlite")
+    {
+    }
 }
 
 /// <summary>The app on a SQLite file (or PostgreSQL on that leg), for tests that race requests against each other.</summary>

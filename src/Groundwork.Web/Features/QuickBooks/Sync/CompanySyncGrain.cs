@@ -31,6 +31,14 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
     /// <summary>After an unexpected failure of a step, try again this much later rather than spin.</summary>
     public static readonly TimeSpan AfterCrash = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Under a burst of webhook deliveries the status step runs at most this often (real time), so each step settles the
+    /// events of many deliveries with a few statements instead of a few statements per delivery.
+    /// </summary>
+    public static readonly TimeSpan GatherEvents = TimeSpan.FromMilliseconds(100);
+
+    private long _statusRanAt;
+
     private Task? _drain;
     private CancellationTokenSource? _nap;
     private bool _again;
@@ -79,6 +87,9 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
                 _pushDue = await StepAsync("push", s => s.GetRequiredService<PushEngine>().DrainAsync(CancellationToken.None));
             }
             var pushNext = _pushDue;
+            var sinceStatus = System.Diagnostics.Stopwatch.GetElapsedTime(_statusRanAt);
+            if (_statusRanAt != 0 && sinceStatus < GatherEvents && !_catchUp) await Task.Delay(GatherEvents - sinceStatus);
+            _statusRanAt = System.Diagnostics.Stopwatch.GetTimestamp();
             var eventsNext = await StepAsync("status", async s =>
             {
                 var step = await s.GetRequiredService<Inbound.ChangeEventProcessor>().ProcessAsync(CancellationToken.None);

@@ -15,15 +15,22 @@ public sealed record InboundStep(DateTime? Next, bool CatchUp)
 }
 
 /// <summary>
-/// One step of the company grain's status-back work: the organization's pending webhook events, oldest first, a chunk at a
-/// time. Each changed entity is read once through the gateway (its current state, so order and repeats do no harm) and
+/// One step of the company grain's status-back work: the organization's pending webhook events, oldest first, up to
+/// <see cref="Scan"/> at a time; those that need no read are settled at once, and up to <see cref="Chunk"/> entities are read. Each changed entity is read once through the gateway (its current state, so order and repeats do no harm) and
 /// applied; a payment is kept as Groundwork's payment record (<see cref="ApplyQboPayment"/>), and the credit memos it applies
 /// are read. A payment deleted in QBO asks for a CDC catch-up too, for credit memos it no longer names.
 /// </summary>
 public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboChangeFeed feed, ApplyQboChange apply, ApplyQboPayment payments, AppClock clock,
     ILogger<ChangeEventProcessor> logger)
 {
+    /// <summary>Changed entities read from QBO (and applied) per step at most: a step holds the company's loop, pushes included.</summary>
     public const int Chunk = 100;
+
+    /// <summary>
+    /// Pending events looked at per step. Most events of a busy company need no read at all (documents Groundwork never
+    /// linked, entities status back does not follow): they are settled here in bulk, a few statements per thousand.
+    /// </summary>
+    public const int Scan = 1000;
 
     /// <summary>Reads QBO did not answer are tried this many times (after the gateway's own retries), then left to CDC.</summary>
     public const int MaxAttempts = 5;
@@ -35,21 +42,35 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
         var connection = await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct);
         if (connection is null || connection.Status != QboConnectionStatus.Connected) return InboundStep.Idle;
         var pending = await db.QboChangeEvents.AsNoTracking().Where(e => e.ConnectionId == connection.Id && e.ProcessedAtUtc == null)
-            .OrderBy(e => e.Id).Take(Chunk).ToListAsync(ct);
+            .OrderBy(e => e.Id).Take(Scan).ToListAsync(ct);
         if (pending.Count == 0) return InboundStep.Idle;
         var catchUp = false;
         DateTime? retry = null;
         // Outcomes are written together at the end (one statement per outcome): a crash before re-reads, which changes nothing.
         var done = new List<(long Id, string Outcome)>();
-        // Which of the chunk's documents are linked, in one query: most events of a busy company name documents Groundwork never pushed.
+        // Which of the scanned documents are linked, in one query: most events of a busy company name documents Groundwork never pushed.
         var linked = await apply.LinkedAsync(connection.Id,
             [.. pending.Where(e => QboEntities.IsDocument(e.Entity)).Select(e => ApplyQboChange.Identity(e.Entity, e.EntityId)).Distinct(StringComparer.Ordinal)], ct);
-        foreach (var target in pending.GroupBy(e => (e.Entity, e.EntityId)))
+        var targets = pending.GroupBy(e => (e.Entity, e.EntityId)).ToList();
+        var read = 0;
+        var left = false;
+        foreach (var target in targets)
         {
             var ids = target.Select(e => e.Id).ToList();
+            if (Settled(target.Key.Entity, target.Key.EntityId, linked) is { } settled)
+            {
+                done.AddRange(ids.Select(id => (id, settled)));
+                continue;
+            }
+            if (read == Chunk)
+            {
+                left = true;
+                continue;
+            }
+            read++;
             try
             {
-                var (outcome, gap) = await ProcessAsync(connection.Id, target.Key.Entity, target.Key.EntityId, target.ToList(), linked, ct);
+                var (outcome, gap) = await ProcessAsync(connection.Id, target.Key.Entity, target.Key.EntityId, target.ToList(), ct);
                 catchUp |= gap;
                 done.AddRange(ids.Select(id => (id, DocumentSyncs.Clip(outcome, 500)!)));
             }
@@ -76,25 +97,32 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
             db.ChangeTracker.Clear();
         }
         await MarkAsync(done, ct);
-        var last = pending[^1].Id;
-        var more = await db.QboChangeEvents.AnyAsync(e => e.ConnectionId == connection.Id && e.ProcessedAtUtc == null && e.Id > last, ct);
-        return new InboundStep(more ? clock.UtcNow : retry, catchUp);
+        // More waits when the scan was full or some entities were left for the next step's reads.
+        return new InboundStep(left || pending.Count == Scan ? clock.UtcNow : retry, catchUp);
+    }
+
+    /// <summary>What an event comes to without reading QBO, or null when its entity must be read.</summary>
+    private static string? Settled(string entity, string id, HashSet<string> linkedDocuments)
+    {
+        if (QboEntities.IsDocument(entity))
+        {
+            // An unlinked credit memo is still read: one made in QuickBooks waits in Groundwork for its offsetting invoice.
+            return entity != QboEntities.CreditMemo && !linkedDocuments.Contains(ApplyQboChange.Identity(entity, id)) ? "ignored: not linked" : null;
+        }
+        return QboEntities.IsPayment(entity) ? null : $"ignored: {entity}";
     }
 
     /// <summary>Reads and applies one changed entity; says what happened and whether CDC should look for what it cannot see.</summary>
     private async Task<(string Outcome, bool CatchUp)> ProcessAsync(long connectionId, string entity, string id, List<QboChangeEvent> events,
-        HashSet<string> linkedDocuments, CancellationToken ct)
+        CancellationToken ct)
     {
         var identity = ApplyQboChange.Identity(entity, id);
         var created = events.All(e => e.Operation == nameof(Groundwork.QuickBooks.Webhooks.QboWebhookOperation.Create));
         if (QboEntities.IsDocument(entity))
         {
-            // An unlinked credit memo is still read: one made in QuickBooks waits in Groundwork for its offsetting invoice.
-            if (entity != QboEntities.CreditMemo && !linkedDocuments.Contains(identity)) return ("ignored: not linked", false);
             if (created && await CreatedByGroundworkAsync(connectionId, identity, ct)) return ("ignored: Groundwork's own create", false);
             return (await apply.HandleAsync(connectionId, await feed.ReadAsync(entity, id, ct), ct), false);
         }
-        if (!QboEntities.IsPayment(entity)) return ($"ignored: {entity}", false);
         if (created && await CreatedByGroundworkAsync(connectionId, identity, ct)) return ("ignored: Groundwork's own payment", false);
         var payment = await feed.ReadAsync(entity, id, ct);
         var outcomes = new List<string> { await payments.HandleAsync(connectionId, payment, ct) };
@@ -117,13 +145,17 @@ public sealed partial class ChangeEventProcessor(GroundworkDbContext db, IQboCha
 
     private async Task MarkAsync(List<(long Id, string Outcome)> done, CancellationToken ct)
     {
+        if (done.Count == 0) return;
         var now = clock.UtcNow;
+        // One commit for the step's outcomes, not one per outcome.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var outcome in done.GroupBy(d => d.Outcome, StringComparer.Ordinal))
         {
             var ids = outcome.Select(d => d.Id).ToList();
             await db.QboChangeEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAtUtc, now)
                 .SetProperty(e => e.Outcome, outcome.Key).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
         }
+        await tx.CommitAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading QuickBooks {Entity} {Id} for its status failed ({Reason}); trying again")]

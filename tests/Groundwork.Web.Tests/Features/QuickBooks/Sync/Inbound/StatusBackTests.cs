@@ -55,6 +55,32 @@ public sealed class StatusBackTests(InboundAppFactory app) : IClassFixture<Inbou
         await owner.Api.PaidAsync("invoices", id, 2_000);
     }
 
+    [Fact]
+    public async Task BurstOfChanges_ToDocumentsNeverPushed_IsSettledWithoutReads_AndAPaymentAfterItStillArrives()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (id, qboId) = await owner.SyncedInvoiceAsync(300m);
+        // More unlinked changes than one step scans (ChangeEventProcessor.Scan), in one delivery: none needs a read from QBO.
+        const int burst = 1_250;
+        var marker = $"9{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var body = $$$"""{"eventNotifications":[{"realmId":"{{{owner.Realm}}}","dataChangeEvent":{"entities":[{{{string.Join(",", Enumerable.Range(0, burst).Select(i =>
+            $$"""{"name":"Invoice","id":"{{marker}}{{i:0000}}","operation":"Update","lastUpdated":"2026-11-20T10:00:00.000Z"}"""))}}}]}}]}""";
+        (await app.CreateBrowserClient().PostWebhookAsync(body)).EnsureSuccessStatusCode();
+
+        await owner.Qbo.ReceivePaymentAsync(qboId, 300m);
+
+        await owner.Api.StatusAsync("invoices", id, "Paid");
+        List<string?> outcomes = [];
+        for (var i = 0; i < 150 && outcomes.Count < burst; i++)
+        {
+            outcomes = await app.WithDbAsync(owner.User, db => db.QboChangeEvents.AsNoTracking()
+                .Where(e => e.EntityId.StartsWith(marker) && e.ProcessedAtUtc != null).Select(e => e.Outcome).ToListAsync());
+            if (outcomes.Count < burst) await Task.Delay(100);
+        }
+        Assert.Equal(burst, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Equal("ignored: not linked", o));
+    }
+
     /// <summary>Outcomes of the processed update events for the QBO invoice, oldest first, once <paramref name="enough"/> holds.</summary>
     private async Task<List<string?>> UpdateOutcomesAsync(PushOwner owner, string qboId, Func<List<string?>, bool> enough)
     {
