@@ -95,12 +95,6 @@ internal sealed class BenchHost : IDisposable
                 new Dictionary<string, string>(appEnvironment) { ["GROUNDWORK_OWNER_PASSWORD"] = owner.Password }, Path.Combine(directory, "create-owner.log"));
             if (await command.WaitForExitAsync(TimeSpan.FromMinutes(3)) != 0) throw new InvalidOperationException($"create-owner failed:\n{command.Tail()}");
         }
-        if (Environment.GetEnvironmentVariable("GW_BENCH_SQLITE_WAL") == "1")
-        {
-            // An experiment knob (the app does not set it): the SQLite file in WAL journal mode, which persists in the file.
-            using var wal = System.Diagnostics.Process.Start("sqlite3", [Path.Combine(directory, "groundwork.db"), "PRAGMA journal_mode=WAL;"]);
-            await wal.WaitForExitAsync();
-        }
         var app = ChildProcess.Start("app", appDirectory, appDll, ["--urls", appUrl], appEnvironment, Path.Combine(directory, "app.log"));
         var host = new BenchHost(directory, emulatorUrl, appUrl, adminKey, emulator, app);
         try

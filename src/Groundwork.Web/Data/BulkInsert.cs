@@ -19,7 +19,7 @@ internal static class BulkInsert
     /// Rows per statement. Few parameters a statement, as SQLite finds each parameter by name in a list (binding n parameters
     /// costs n²), and far inside its (32,766) and PostgreSQL's (65,535) limits.
     /// </summary>
-    private const int RowsPerStatement = 25;
+    public const int RowsPerStatement = 25;
 
     public static async Task InsertAsync<T>(GroundworkDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {

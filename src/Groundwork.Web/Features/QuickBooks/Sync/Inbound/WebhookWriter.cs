@@ -25,8 +25,6 @@ public sealed partial class WebhookWriter(IServiceScopeFactory scopes, IGrainFac
     /// <summary>Deliveries written in one transaction at most.</summary>
     public const int MaxBatch = 256;
 
-    /// <summary>Rows written by one INSERT (10 parameters each, well inside SQLite's and PostgreSQL's limits).</summary>
-    private const int RowsPerInsert = 500;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -116,7 +114,7 @@ public sealed partial class WebhookWriter(IServiceScopeFactory scopes, IGrainFac
         foreach (var organization in rows.GroupBy(r => r.Connection.OrganizationId))
         {
             var inserted = 0;
-            foreach (var chunk in organization.Chunk(RowsPerInsert)) inserted += await InsertAsync(db, chunk, ct);
+            foreach (var chunk in organization.Chunk(BulkInsert.RowsPerStatement)) inserted += await InsertAsync(db, chunk, ct);
             if (inserted > 0) woken.Add(organization.Key);
         }
         await tx.CommitAsync(ct);
