@@ -93,16 +93,16 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
                 throw;
             }
             documents = (await unsynced.Query(connection.Id).Select(d => new { d.Id, d.Kind }).ToListAsync(ct)).Select(d => (d.Id, d.Kind)).ToList();
-            run.Total = documents.Count;
         }
-        if (documents.Count == 0)
+        var trigger = $"{(all ? "Push All" : "Push")} by {user}";
+        // The total is what the run holds: a document another running run already holds is counted (and reported) there.
+        run.Total = documents.Count == 0 ? 0 : await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
+        if (run.Total == 0)
         {
             run.State = PushRunState.Finished;
             run.FinishedAtUtc = clock.UtcNow;
             run.RunningKey = null;
         }
-        var trigger = $"{(all ? "Push All" : "Push")} by {user}";
-        await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (documents.Count > 0 || pushedPayments is not null) await outbox.WakeAsync();
