@@ -87,6 +87,29 @@ public sealed class PushAllQueuedTests(QboAppFactory app) : IClassFixture<QboApp
         foreach (var invoice in invoices) await AssertOneCreateAsync(owner, invoice);
     }
 
+    [Fact]
+    public async Task CancelPushAll_ARowQueuedBeforeTheRunLeavesItAndStillGoes_TheRunsOwnRowsAreDropped()
+    {
+        long before = 0;
+        var owner = await app.OwnerConnectedAfterAsync(async api =>
+            before = (await api.InvoiceAsync((await api.JobAsync()).JobId, ("Made before connecting", 1, 30m, false, null, null))).Id());
+        var (jobId, _, _, _, _) = await owner.Api.JobAsync();
+        await SetStatusAsync(owner, QboConnectionStatus.NeedsReconnect);
+        var queued = (await owner.Api.InvoiceAsync(jobId, ("Queued automatically", 1, 40m, false, null, null))).Id();
+        await SetStatusAsync(owner, QboConnectionStatus.Connected);
+        await app.SlowQuickBooksAsync(owner.Realm, 3000);
+        var run = await (await owner.Api.PostJsonAsync("/api/v1/quickbooks/push", new { all = true })).ReadJsonAsync();
+        Assert.Equal(2, run.GetProperty("total").GetInt32());
+
+        var cancelled = await (await owner.Api.PostJsonAsync($"/api/v1/quickbooks/push/{run.GetProperty("id").GetString()}/cancel", new { })).ReadJsonAsync();
+
+        Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
+        Assert.Empty(await RowsAsync(owner, before));
+        Assert.Null(Assert.Single(await RowsAsync(owner, queued)).RunId);
+        await app.SlowQuickBooksAsync(owner.Realm, 0);
+        await owner.Api.SyncedAsync("invoices", queued);
+    }
+
     /// <summary>QuickBooks has one record for the document, never updated (SyncToken 0), and the audit trail one write: its create.</summary>
     private async Task AssertOneCreateAsync(PushOwner owner, long invoice)
     {
