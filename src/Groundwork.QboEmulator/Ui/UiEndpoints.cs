@@ -32,6 +32,7 @@ internal static class UiEndpoints
         root.MapPost("/ui/apps", AppsPage.SaveAsync);
         root.MapGet("/ui/{realmId}", Dashboard);
         root.MapGet("/ui/{realmId}/{list}", List);
+        root.MapGet("/ui/{realmId}/{list}/{id}", Record);
         root.MapPost("/ui/{realmId}/do/{action}", ActAsync);
         root.MapPost("/ui/{realmId}/import-items", ImportAsync);
     }
@@ -68,6 +69,21 @@ internal static class UiEndpoints
         {
             var body = UiLists.Render(new UiPages(http, routes.Path(http.Request, "")), company, list, msg);
             return body is null ? Page("Not found", "<p>No such page.</p>", 404) : Page($"{company.Name} · {list}", body);
+        }
+    }
+
+    private static IResult Record(HttpContext http, string realmId, string list, string id, EmulatorStore store, EmulatorRoutes routes)
+    {
+        if (store.Find(realmId) is not { } company)
+        {
+            return Page("Not found", "<p>No such company.</p>", 404);
+        }
+
+        lock (company.Gate)
+        {
+            return UiRecord.Render(new UiPages(http, routes.Path(http.Request, "")), company, list, id) is { } page
+                ? Page($"{company.Name} · {page.Title}", page.Body)
+                : Page("Not found", "<p>No such record.</p>", 404);
         }
     }
 

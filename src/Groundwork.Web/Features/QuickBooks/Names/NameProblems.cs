@@ -24,7 +24,7 @@ public static class NameProblems
         }
         if (clashes.Count > 0)
         {
-            var suggested = WithSuffix(WithoutColon(name), $" ({Capitalized(label)})");
+            var suggested = ClashRename(kind, name);
             var users = string.Join(", ", clashes.Select(c => $"{c.QboType.ToLowerInvariant()} “{c.Name}”{(c.Active ? "" : " (inactive)")}"));
             problems.Add(new(NameClash,
                 $"QuickBooks keeps one name list for customers (sub-customers too), vendors and employees, and {users} already uses this name: this {label} cannot link to it " +
@@ -40,7 +40,22 @@ public static class NameProblems
         return problems;
     }
 
+    /// <summary>
+    /// Two Groundwork records new to QuickBooks with one name in the same push (two customers' locations both “Main St”, or a
+    /// customer and its location of one name): QBO's one name space takes the first, and would refuse the second (6240).
+    /// </summary>
+    public static NameProblem CreatedTogether(NameKind kind, string name, NameKind firstKind)
+    {
+        var suggested = ClashRename(kind, name);
+        return new(NameClash,
+            $"QuickBooks keeps one name list for customers (sub-customers too), vendors and employees, and another Groundwork {Label(firstKind)} named “{name}” " +
+            $"is created in QuickBooks by this push: this {Label(kind)} cannot be created with the same name. Rename it, e.g. “{suggested}”.", suggested, []);
+    }
+
     public static string Label(NameKind kind) => kind.Slug();
+
+    /// <summary>The rename suggested for a name another record holds in QBO's one name space.</summary>
+    private static string ClashRename(NameKind kind, string name) => WithSuffix(WithoutColon(name), $" ({Capitalized(Label(kind))})");
 
     /// <summary>"Smith: Kitchen" → "Smith - Kitchen".</summary>
     public static string WithoutColon(string name) =>

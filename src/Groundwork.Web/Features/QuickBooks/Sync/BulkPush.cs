@@ -147,6 +147,18 @@ public sealed class BulkPush(GroundworkDbContext db, QboCompanyCalls calls, Push
         await db.QboOutbox.Where(e => rowIds.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
     }
 
+    /// <summary>Each finished document counted once on each run its rows belonged to: done when QBO's total agreed, failed when not.</summary>
+    private async Task CountAsync(List<QboOutboxEntry> finished, Dictionary<long, string?> runs, Dictionary<long, bool> agreed, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, (int Done, int Failed)>(StringComparer.Ordinal);
+        foreach (var (run, documentId) in finished.Select(r => (Run: runs.GetValueOrDefault(r.Id), r.LocalId)).Where(x => x.Run is not null).Distinct())
+        {
+            var (done, notDone) = counts.GetValueOrDefault(run!);
+            counts[run!] = agreed[documentId] ? (done + 1, notDone) : (done, notDone + 1);
+        }
+        foreach (var (run, (done, notDone)) in counts) await PushRuns.CountAsync(db, run, done, notDone, ct);
+    }
+
     /// <summary>Links, sync states, log entries and run counts for these results, with their rows removed, in one transaction.</summary>
     private async Task RecordAsync(QboConnection connection, Dictionary<long, List<QboOutboxEntry>> rowsOf, List<BulkResult> results, CancellationToken ct)
     {
@@ -157,7 +169,7 @@ public sealed class BulkPush(GroundworkDbContext db, QboCompanyCalls calls, Push
         // Links and log lines written a few statements per hundred, not tracked and saved one by one.
         var links = new List<QboLink>(results.Count);
         var log = new List<QboSyncLogEntry>(results.Count);
-        var counts = new Dictionary<string, (int Done, int Failed)>(StringComparer.Ordinal);
+        var agreed = new Dictionary<long, bool>();
         var finished = new List<QboOutboxEntry>();
         var failed = new List<BulkResult>();
         var now = clock.UtcNow;
@@ -179,13 +191,8 @@ public sealed class BulkPush(GroundworkDbContext db, QboCompanyCalls calls, Push
             DocumentSyncs.Apply(DocumentSyncs.Tracked(db, syncs, connection.Id, plan.DocumentId), connection.Id, agrees ? SyncState.Synced : SyncState.NeedsAttention,
                 agrees ? null : DocumentPusher.TotalMismatchMessage(saved.TotalAmt ?? 0, plan.Total), agrees ? null : PushChecks.TotalMismatch, result.IntuitTid, now, null);
             finished.AddRange(rowsOf[plan.DocumentId]);
-            foreach (var run in rowsOf[plan.DocumentId].Where(r => r.RunId is not null).Select(r => r.RunId!).Distinct())
-            {
-                var (done, notDone) = counts.GetValueOrDefault(run);
-                counts[run] = agrees ? (done + 1, notDone) : (done, notDone + 1);
-            }
+            agreed[plan.DocumentId] = agrees;
         }
-        foreach (var (run, (done, notDone)) in counts) await PushRuns.CountAsync(db, run, done, notDone, ct);
         foreach (var row in documentIds.SelectMany(id => rowsOf[id])) db.Entry(row).State = EntityState.Detached;
         var finishedIds = finished.Select(r => r.Id).ToList();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -193,7 +200,10 @@ public sealed class BulkPush(GroundworkDbContext db, QboCompanyCalls calls, Push
             await db.SaveChangesAsync(ct);
             await BulkInsert.InsertAsync(db, links, ct);
             await BulkInsert.InsertAsync(db, log, ct);
-            await db.QboOutbox.Where(e => finishedIds.Contains(e.Id)).ExecuteDeleteAsync(ct);
+            // The runs as the database has them now: a Push All may have taken a row into its run while its document was with QBO.
+            var runs = await PushRuns.TakeAsync(db, finishedIds, ct);
+            await CountAsync(finished, runs, agreed, ct);
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();

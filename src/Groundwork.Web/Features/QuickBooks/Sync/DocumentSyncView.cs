@@ -74,9 +74,12 @@ public sealed class DocumentSyncView(GroundworkDbContext db, IOptions<QboClientO
             "BillPayment" => "billpayment",
             _ => "invoice",
         };
+        // The emulator's record page (its list for the kind, then the id), as QuickBooks opens the transaction itself.
         var list = qboType switch
         {
-            "Bill" or "BillPayment" => "bills",
+            "Bill" => "bills",
+            "BillPayment" => "billpayments",
+            "CreditMemo" => "creditmemos",
             "Payment" => "payments",
             _ => "invoices",
         };
@@ -84,7 +87,7 @@ public sealed class DocumentSyncView(GroundworkDbContext db, IOptions<QboClientO
         {
             QboEnvironment.Production => $"https://app.qbo.intuit.com/app/{page}?txnId={Uri.EscapeDataString(qboId)}",
             QboEnvironment.Sandbox => $"https://app.sandbox.qbo.intuit.com/app/{page}?txnId={Uri.EscapeDataString(qboId)}",
-            _ => new Uri(o.ResolveEndpoints().ApiBaseUrl, $"ui/{Uri.EscapeDataString(realmId)}/{list}").ToString(),
+            _ => new Uri(o.ResolveEndpoints().ApiBaseUrl, $"ui/{Uri.EscapeDataString(realmId)}/{list}/{Uri.EscapeDataString(qboId)}").ToString(),
         };
     }
 }

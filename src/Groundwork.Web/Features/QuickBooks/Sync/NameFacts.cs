@@ -52,12 +52,7 @@ internal sealed class NameFacts
         {
             return new(need.Kind, need.LocalId, need.Name, "linked", link.QboId, need.ParentKind, need.ParentLocalId);
         }
-        var nameKind = need.Kind switch
-        {
-            LinkedKind.Customer => NameKind.Customer,
-            LinkedKind.Vendor => NameKind.Vendor,
-            _ => NameKind.Location,
-        };
+        var nameKind = KindOf(need.Kind);
         var list = need.Kind == LinkedKind.Vendor ? QboListType.Vendor : QboListType.Customer;
         var parentQboId = need.ParentKind is { } pk && need.ParentLocalId is { } pid ? LinkedId(pk, pid) : null;
         var same = new List<NameCandidate>();
@@ -79,18 +74,14 @@ internal sealed class NameFacts
         var free = same.Where(c => c.Active && c.LinkedToId is null).ToList();
         if (free.Count == 1) return new(need.Kind, need.LocalId, need.Name, "link", free[0].QboId, need.ParentKind, need.ParentLocalId);
         var label = NameProblems.Label(nameKind);
-        // The names page searched for this record, so its rename and link forms are on the first page however many names there are.
-        var fixUrl = $"{PushChecks.NamesPage}?kind={label}&q={Uri.EscapeDataString(need.Name)}";
+        var fixUrl = FixUrl(need.Kind, need.Name);
         if (free.Count > 1)
         {
             problem(new(PushChecks.AmbiguousName, $"{free.Count} QuickBooks {label}s are named “{need.Name}”: choose the one to link.", "Link it on the names page.",
                 fixUrl, "Choose", need.Kind, need.LocalId));
         }
         var found = NameProblems.Of(nameKind, need.Name, clashes, same);
-        foreach (var p in found)
-        {
-            problem(new(p.Code, p.Message, p.SuggestedName is null ? "Rename it." : $"Rename it to “{p.SuggestedName}”.", fixUrl, "Rename", need.Kind, need.LocalId, p.SuggestedName));
-        }
+        foreach (var p in found) problem(Problem(need.Kind, need.LocalId, need.Name, p));
         if (found.Count == 0 && free.Count == 0 && same.Any(c => !c.Active && c.LinkedToId is null))
         {
             var suggested = NameProblems.WithSuffix(NameProblems.WithoutColon(need.Name), " 2");
@@ -99,4 +90,19 @@ internal sealed class NameFacts
         }
         return new(need.Kind, need.LocalId, need.Name, "create", null, need.ParentKind, need.ParentLocalId);
     }
+
+    /// <summary>A name rule's finding as the push shows it: its words, and the rename on the names page.</summary>
+    public static PushProblem Problem(LinkedKind kind, long localId, string name, NameProblem p) =>
+        new(p.Code, p.Message, p.SuggestedName is null ? "Rename it." : $"Rename it to “{p.SuggestedName}”.", FixUrl(kind, name), "Rename", kind, localId, p.SuggestedName);
+
+    /// <summary>Sub-customers (a location, or a job per the layout) are named like locations.</summary>
+    public static NameKind KindOf(LinkedKind kind) => kind switch
+    {
+        LinkedKind.Customer => NameKind.Customer,
+        LinkedKind.Vendor => NameKind.Vendor,
+        _ => NameKind.Location,
+    };
+
+    /// <summary>The names page searched for this record, so its rename and link forms are on the first page however many names there are.</summary>
+    private static string FixUrl(LinkedKind kind, string name) => $"{PushChecks.NamesPage}?kind={NameProblems.Label(KindOf(kind))}&q={Uri.EscapeDataString(name)}";
 }

@@ -81,16 +81,18 @@ public sealed class PushOutcomes(GroundworkDbContext db, SyncJournal journal, Ap
     /// <summary>Removes the rows and counts them on their runs; saved together with everything the push wrote locally.</summary>
     public async Task FinishAsync(List<QboOutboxEntry> rows, bool succeeded, CancellationToken ct)
     {
-        foreach (var run in rows.Where(r => r.RunId is not null).Select(r => r.RunId!).Distinct())
+        foreach (var row in rows) db.Entry(row).State = EntityState.Unchanged;
+        var ids = rows.Select(r => r.Id).ToList();
+        // One transaction: what the push wrote locally, the rows' removal and the runs' counts. A cancel may have removed a
+        // row already; a Push All may have taken one into its run while it was pushed (so the runs are read back).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var runs = await PushRuns.TakeAsync(db, ids, ct);
+        foreach (var run in runs.Values.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             await PushRuns.CountAsync(db, run, succeeded, ct);
         }
-        foreach (var row in rows) db.Entry(row).State = EntityState.Unchanged;
-        var ids = rows.Select(r => r.Id).ToList();
-        // One transaction: what the push wrote locally and the rows' removal. A cancel may have removed a row already.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await db.QboOutbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
     }

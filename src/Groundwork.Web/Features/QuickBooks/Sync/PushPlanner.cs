@@ -55,8 +55,8 @@ public sealed class PushPlanner(GroundworkDbContext db)
         var parties = documents.SelectMany(d => Parties(d, settings.Layout)).DistinctBy(p => (p.Kind, p.LocalId)).ToList();
         var names = await NameFacts.LoadAsync(db, connection.Id, parties, ct);
         var documentLinks = await DocumentLinksAsync(connection.Id, documents, ct);
-        return documents.ToDictionary(d => d.Id, d => Plan(d, settings, names, documentLinks.GetValueOrDefault((SyncOutbox.LinkKind(d.Kind), d.Id)),
-            repush?.Contains(d.Id) == true));
+        return NewNames.HoldSecondOfAName(documents.ToDictionary(d => d.Id, d => Plan(d, settings, names, documentLinks.GetValueOrDefault((SyncOutbox.LinkKind(d.Kind), d.Id)),
+            repush?.Contains(d.Id) == true)));
     }
 
     private async Task<Dictionary<(LinkedKind, long), QboLink>> DocumentLinksAsync(long connectionId, List<Document> documents, CancellationToken ct)

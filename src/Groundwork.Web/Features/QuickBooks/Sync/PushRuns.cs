@@ -18,6 +18,23 @@ public static class PushRuns
     }
 
     /// <summary>
+    /// Removes pushed rows and says which run each belonged to when it was removed, read from the database rather than from
+    /// the copy the drain took: a Push All pressed while a row was being pushed may have made it the run's row (rather than
+    /// queue the document twice), and that run's count must include it. Inside the caller's transaction: the rows are locked
+    /// (a no-op update) before their runs are read, so a run taking one at the same moment either comes first (and is read
+    /// here) or finds it gone (and queues the document afresh, counting that row).
+    /// </summary>
+    /// <returns>Row id → its run (null: none), for the rows still there.</returns>
+    public static async Task<Dictionary<long, string?>> TakeAsync(GroundworkDbContext db, IReadOnlyCollection<long> rowIds, CancellationToken ct)
+    {
+        var rows = db.QboOutbox.Where(e => rowIds.Contains(e.Id));
+        await rows.ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, e => e.RunId), ct);
+        var runs = await rows.Select(e => new { e.Id, e.RunId }).ToDictionaryAsync(e => e.Id, e => e.RunId, ct);
+        await rows.ExecuteDeleteAsync(ct);
+        return runs;
+    }
+
+    /// <summary>
     /// Drops rows of a cancelled run that were never sent: their documents go back to Unsynced Records ("Push cancelled."),
     /// unless another row still queues them. Inside the caller's transaction.
     /// </summary>

@@ -21,7 +21,10 @@ public sealed class RenameAndPush(GroundworkDbContext db, SyncFixes fixes, Renam
     {
         var code = await db.DocumentSyncs.AsNoTracking().Where(s => s.DocumentId == documentId && s.State == SyncState.NeedsAttention)
             .Select(s => s.Problem).FirstOrDefaultAsync(ct);
-        var fix = code is null ? null : (await fixes.ForAsync(new Dictionary<long, string?> { [documentId] = code }, ct)).GetValueOrDefault(documentId);
+        // Held back by a push, or (not pushed yet) by a name Unsynced Records found up front.
+        var fix = code is not null ? (await fixes.ForAsync(new Dictionary<long, string?> { [documentId] = code }, ct)).GetValueOrDefault(documentId)
+            : await db.Documents.AnyAsync(d => d.Id == documentId && !db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State != SyncState.NotSynced && s.State != SyncState.Queued), ct)
+            ? (await fixes.NamesAsync([documentId], ct)).GetValueOrDefault(documentId) : null;
         if (fix is null || !SyncFixes.OffersRename(fix))
             return Outcome<RenamedAndPushed>.Conflict("This document is not held back by a name Groundwork can rename: push it again, or fix it on the names page.");
         var kind = SyncFixes.RenameKind(fix)!.Value;
@@ -35,11 +38,12 @@ public sealed class RenameAndPush(GroundworkDbContext db, SyncFixes fixes, Renam
             : LinkName.Relay<PushRunDto, RenamedAndPushed>(run);
     }
 
-    /// <summary>Finalized documents needing attention whose customer, location or vendor is this record.</summary>
+    /// <summary>Finalized documents needing attention, or never pushed, whose customer, location or vendor is this record.</summary>
     private async Task<List<long>> HeldBackAsync(NameKind kind, long id, CancellationToken ct)
     {
         var held = db.Documents.AsNoTracking().Where(DocumentRules.Finalized)
-            .Where(d => db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State == SyncState.NeedsAttention));
+            .Where(d => db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State == SyncState.NeedsAttention)
+                || !db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State != SyncState.NotSynced));
         held = kind switch
         {
             NameKind.Customer => held.Where(d => d.Job!.Location!.CustomerId == id),

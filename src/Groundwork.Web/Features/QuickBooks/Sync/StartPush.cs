@@ -93,16 +93,16 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
                 throw;
             }
             documents = (await unsynced.Query(connection.Id).Select(d => new { d.Id, d.Kind }).ToListAsync(ct)).Select(d => (d.Id, d.Kind)).ToList();
-            run.Total = documents.Count;
         }
-        if (documents.Count == 0)
+        var trigger = RunTrigger(all, user);
+        // The total is what the run holds: a document another running run already holds is counted (and reported) there.
+        run.Total = documents.Count == 0 ? 0 : await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
+        if (run.Total == 0)
         {
             run.State = PushRunState.Finished;
             run.FinishedAtUtc = clock.UtcNow;
             run.RunningKey = null;
         }
-        var trigger = $"{(all ? "Push All" : "Push")} by {user}";
-        await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (documents.Count > 0 || pushedPayments is not null) await outbox.WakeAsync();
@@ -129,13 +129,21 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
             ? Outcome<PushRunDto>.Ok(await DtoAsync(run, ct))
             : Outcome<PushRunDto>.NotFound($"Push run {runId} was not found.");
 
-    /// <summary>Stops a run: rows not yet pushed are dropped (their documents go back to Unsynced Records); one in flight finishes.</summary>
+    /// <summary>Who or what asked, on the rows a run queues.</summary>
+    private static string RunTrigger(bool all, string user) => $"{(all ? "Push All" : "Push")} by {user}";
+
+    /// <summary>
+    /// Stops a run: rows it queued and not yet pushed are dropped (their documents go back to Unsynced Records); one in flight
+    /// finishes. A row that was waiting before the run took it in (an automatic push, a retry) leaves the run and still goes.
+    /// </summary>
     public async Task<Outcome<PushRunDto>> CancelAsync(string runId, CancellationToken ct)
     {
         var run = await db.PushRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null) return Outcome<PushRunDto>.NotFound($"Push run {runId} was not found.");
         if (run.State != PushRunState.Running) return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var trigger = RunTrigger(run.All, run.StartedBy);
+        await db.QboOutbox.Where(e => e.RunId == runId && e.Trigger != trigger).ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, (string?)null), ct);
         // Rows already with Push All's lanes are uncertain: the engine sees the run cancelled and drops those not yet sent.
         await PushRuns.DropAsync(db, db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain), ct);
         run.State = PushRunState.Cancelled;

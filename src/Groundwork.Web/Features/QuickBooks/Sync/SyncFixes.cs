@@ -36,6 +36,32 @@ public sealed class SyncFixes(GroundworkDbContext db, PushPlanner planner)
         return fixes;
     }
 
+    /// <summary>
+    /// The pre-flight's name checks alone (<see cref="NameFacts"/>: a colon, a name QuickBooks already uses for another
+    /// kind or an inactive record, a name whose records are all linked elsewhere), for documents not pushed yet: Unsynced
+    /// Records shows them up front, in the push's words and with its rename, instead of “not pushed yet” until a push fails.
+    /// Nothing else of the plan is worked out (no lines, no settings): a page of documents costs a few indexed queries.
+    /// </summary>
+    /// <returns>Document id → the first name problem its push would stop at.</returns>
+    public async Task<Dictionary<long, PushProblem>> NamesAsync(IReadOnlyCollection<long> documentIds, CancellationToken ct)
+    {
+        if (documentIds.Count == 0) return [];
+        var connection = await db.QboConnections.AsNoTracking().Select(c => new { c.Id, c.CustomerLayout }).FirstOrDefaultAsync(ct);
+        if (connection is null) return [];
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Job!).ThenInclude(j => j.Location!).ThenInclude(l => l.Customer).Include(d => d.Vendor)
+            .Where(d => documentIds.Contains(d.Id)).ToListAsync(ct);
+        var needs = documents.ToDictionary(d => d.Id, d => PushPlanner.Parties(d, connection.CustomerLayout));
+        var names = await NameFacts.LoadAsync(db, connection.Id, [.. needs.Values.SelectMany(n => n).DistinctBy(n => (n.Kind, n.LocalId))], ct);
+        var fixes = new Dictionary<long, PushProblem>();
+        foreach (var (id, parties) in needs)
+        {
+            PushProblem? first = null;
+            foreach (var need in parties) names.Plan(need, p => first ??= p);
+            if (first is not null) fixes[id] = first;
+        }
+        return fixes;
+    }
+
     /// <summary>The rename use case's kind for a problem's name: customers, locations and vendors; a job's name is renamed on the job.</summary>
     public static NameKind? RenameKind(PushProblem problem) => problem.NameKind switch
     {

@@ -114,25 +114,33 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     /// <summary>
     /// Queues every document of a run (Push All can be tens of thousands) set-based, a handful of statements per 500
     /// documents and no entity tracked: their waiting retries pulled forward, their sync rows marked Queued (made where
-    /// missing), their outbox rows inserted in document order. Runs inside the caller's transaction, and the rows are written
+    /// missing), their outbox rows inserted in document order. A document already waiting in the outbox (an automatic push,
+    /// a retry, or a run that has ended) gets no second row, which would push it twice: its row joins this run instead; one
+    /// held by another running run stays that run's. Runs inside the caller's transaction, and the rows are written
     /// directly, not saved through the context: the caller wakes the company's grain after its commit.
     /// </summary>
-    internal async Task AddRunAsync(long connectionId, IReadOnlyList<(long Id, DocumentKind Kind)> documents, string trigger, string runId, CancellationToken ct)
+    /// <returns>How many documents the run holds: its total.</returns>
+    internal async Task<int> AddRunAsync(long connectionId, IReadOnlyList<(long Id, DocumentKind Kind)> documents, string trigger, string runId, CancellationToken ct)
     {
         var now = clock.UtcNow;
         var organizationId = db.CurrentOrganizationId;
+        var otherRuns = db.PushRuns.Where(r => r.State == PushRunState.Running && r.Id != runId).Select(r => r.Id);
         foreach (var chunk in documents.Chunk(500))
         {
             var ids = chunk.Select(d => d.Id).ToList();
-            await db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill) && e.DueAtUtc > now)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
+            var rows = db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill));
+            await rows.Where(e => e.DueAtUtc > now).ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
+            // Row locks (PostgreSQL) order this against a drain finishing the same row: see PushRuns.TakeAsync.
+            await rows.Where(e => (e.Operation == PushOperation.Push || e.Operation == PushOperation.Repush) && (e.RunId == null || !otherRuns.Contains(e.RunId)))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, runId), ct);
             await DocumentSyncs.SetManyAsync(db, connectionId, ids, SyncState.Queued, null, null, null, now, ct);
             foreach (var kind in chunk.Select(d => d.Kind).Distinct())
             {
                 await db.Database.ExecuteSqlRawAsync(WithIds(InsertOutbox, chunk.Where(d => d.Kind == kind).Select(d => d.Id), ") ORDER BY d.\"Id\""),
-                    [organizationId, connectionId, LinkKind(kind).ToString(), PushOperation.Push.ToString(), trigger, runId, now], ct);
+                    [organizationId, connectionId, LinkKind(kind).ToString(), PushOperation.Push.ToString(), trigger, runId, now, PushOperation.Repush.ToString()], ct);
             }
         }
+        return await db.QboOutbox.Where(e => e.RunId == runId && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill)).Select(e => e.LocalId).Distinct().CountAsync(ct);
     }
 
     /// <summary>
@@ -155,7 +163,8 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     private const string InsertOutbox = """
         INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain")
         SELECT {0}, {1}, {2}, d."Id", {3}, {4}, {5}, {6}, {6}, 0, FALSE FROM "Documents" d
-        WHERE d."OrganizationId" = {0} AND d."Id" IN (
+        WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "QboOutbox" e WHERE e."OrganizationId" = {0} AND e."Kind" = {2}
+            AND e."LocalId" = d."Id" AND e."Operation" IN ({3}, {7})) AND d."Id" IN (
         """;
 
     public static LinkedKind LinkKind(DocumentKind kind) => kind == DocumentKind.Invoice ? LinkedKind.Invoice : LinkedKind.Bill;

@@ -144,7 +144,9 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
             return;
         }
         Result = outcome.Value;
-        Fixes = await fixes.ForAsync(Result!.Items.Where(r => r.State == "needsAttention" && r.DocumentId is not null).ToDictionary(r => r.DocumentId!.Value, r => r.Problem), ct);
+        var found = await fixes.ForAsync(Result!.Items.Where(r => r.State == "needsAttention" && r.DocumentId is not null).ToDictionary(r => r.DocumentId!.Value, r => r.Problem), ct);
+        foreach (var row in Result.Items.Where(r => r.NameFix is not null)) found[row.DocumentId!.Value] = row.NameFix!;
+        Fixes = found;
         Dismissed = await UnsyncedPaymentRows.PageAsync(db, records.Dismissed(), 0, PageSize, ct);
         var status = await db.QboConnections.AsNoTracking().Select(c => c.Status).FirstAsync(ct);
         if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed: reconnect it under Settings → Integrations.";

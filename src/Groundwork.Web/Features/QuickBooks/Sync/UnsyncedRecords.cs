@@ -15,12 +15,20 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// </summary>
 /// <param name="FixUrl">Payments: where the cause is fixed (the bill payment account, or the document not in QuickBooks yet).</param>
 /// <param name="IntuitTid">Payments QuickBooks refused: the refusal's intuit_tid.</param>
+/// <remarks>
+/// A document not pushed yet (or queued) whose customer, location or vendor name the push would stop at shows that problem up
+/// front: <paramref name="Reason"/> its words, <paramref name="Problem"/> its code, <paramref name="FixUrl"/> the names page.
+/// </remarks>
 public sealed record UnsyncedRow(long? DocumentId, string Kind, string Number, string? Party, DateOnly IssueDate, long TotalCents, string State,
     string Reason, string? Problem, long? PaymentId = null, IReadOnlyList<string>? Documents = null, string? FixUrl = null, string? IntuitTid = null)
 {
     /// <summary>The document's kind (invoice or bill); null on a payment row.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public DocumentKind? DocumentKindOrNull => DocumentId is null ? null : Enum.Parse<DocumentKind>(Kind);
+
+    /// <summary>The name problem found up front, with its fix (the page's rename button).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PushProblem? NameFix { get; init; }
 }
 
 /// <summary>
@@ -29,7 +37,7 @@ public sealed record UnsyncedRow(long? DocumentId, string Kind, string Number, s
 /// retrying, waiting for its documents or the bill payment account, or refused; not one dismissed). Documents first, then
 /// payments, each by id. One place, so the page, its count in the navigation and Push All agree.
 /// </summary>
-public sealed class UnsyncedRecords(GroundworkDbContext db) : IUseCase
+public sealed class UnsyncedRecords(GroundworkDbContext db, SyncFixes fixes) : IUseCase
 {
     public const string BeforeConnecting = "Not pushed yet: finalized before QuickBooks was connected, or never pushed.";
 
@@ -75,9 +83,14 @@ public sealed class UnsyncedRecords(GroundworkDbContext db) : IUseCase
                 d.Id, d.Kind, d.Number, Party = d.Kind == DocumentKind.Invoice ? d.Customer!.Name : d.Vendor!.Name, d.IssueDate, d.TotalCents,
                 Sync = db.DocumentSyncs.Where(s => s.DocumentId == d.Id).Select(s => new { s.State, s.Message, s.Problem }).FirstOrDefault(),
             }).ToListAsync(ct);
-        var items = page.Select(d => new UnsyncedRow(d.Id, d.Kind.ToString(), d.Number, d.Party, d.IssueDate, d.TotalCents,
-            DocumentSyncView.Camel(d.Sync?.State ?? SyncState.NotSynced), d.Sync?.Message ?? (d.Sync?.State == SyncState.Queued ? "Queued: pushing shortly." : BeforeConnecting),
-            d.Sync?.Problem)).ToList();
+        // Not pushed yet, or queued: a name the push would stop at is said now (the pre-flight's words and rename), not after it fails.
+        var names = await fixes.NamesAsync([.. page.Where(d => d.Sync is null || d.Sync.State is SyncState.NotSynced or SyncState.Queued).Select(d => d.Id)], ct);
+        var items = page.Select(d => names.GetValueOrDefault(d.Id) is { } name
+            ? new UnsyncedRow(d.Id, d.Kind.ToString(), d.Number, d.Party, d.IssueDate, d.TotalCents, DocumentSyncView.Camel(d.Sync?.State ?? SyncState.NotSynced),
+                name.Message, name.Code, FixUrl: name.FixUrl) { NameFix = name }
+            : new UnsyncedRow(d.Id, d.Kind.ToString(), d.Number, d.Party, d.IssueDate, d.TotalCents,
+                DocumentSyncView.Camel(d.Sync?.State ?? SyncState.NotSynced), d.Sync?.Message ?? (d.Sync?.State == SyncState.Queued ? "Queued: pushing shortly." : BeforeConnecting),
+                d.Sync?.Problem)).ToList();
         // Payments fill the page after the documents: their offset counts from the end of the documents.
         var room = query.SafePageSize - items.Count;
         if (room > 0 && total > documentTotal)

@@ -30,8 +30,28 @@ public sealed class DocumentSyncPageTests(QboAppFactory app) : IClassFixture<Qbo
         Assert.Equal(("synced", "notSynced", "none"), (State(pushed), State(before), State(draft)));
         var link = Row(pushed)?.QuerySelector("a.sync-state");
         Assert.Equal("Synced", link?.TextContent);
-        Assert.EndsWith($"/qbo/ui/{owner.Realm}/invoices", link?.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.EndsWith($"/qbo/ui/{owner.Realm}/invoices/{sync.GetProperty("qboId").GetString()}", link?.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal(sync.GetProperty("qboUrl").GetString(), link?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task OpenInQuickBooks_OpensTheRecordItself_WithItsNumberLinesAndTotal()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (jobId, _, _, customer, location) = await owner.Api.JobAsync();
+        var id = (await owner.Api.InvoiceAsync(jobId, ("Framing", 2, 150m, false, null, null), ("Trim", 1, 40.5m, false, null, null))).Id();
+        var sync = await owner.Api.SyncedAsync("invoices", id);
+        var qboId = sync.GetProperty("qboId").GetString()!;
+
+        var record = await owner.Browser.GetPageAsync(new Uri(sync.GetProperty("qboUrl").GetString()!).PathAndQuery);
+
+        var header = record.QuerySelectorAll("table")[0].QuerySelectorAll("tbody td").Select(td => td.TextContent).ToList();
+        Assert.Equal((qboId, $"{customer}:{location}", "340.50"), (header[0], header[2], header[5]));
+        var lines = record.QuerySelectorAll("table")[1].QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
+        Assert.Equal([("Services", "2", "150", "300.00"), ("Services", "1", "40.5", "40.50")], lines.Select(l => (l[2], l[4], l[5], l[6])));
+        // Another id, or a list the emulator has no record page for, is not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Browser.GetAsync($"/qbo/ui/{owner.Realm}/invoices/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Browser.GetAsync($"/qbo/ui/{owner.Realm}/customers/{qboId}")).StatusCode);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class ReconciliationApiTests(InboundAppFactory app) : IClassFixtur
         Assert.Contains("Services $130.00 in QuickBooks, $100.00 in Groundwork", edited.GetProperty("message").GetString());
         Assert.Equal($"/invoices/{id}", edited.GetProperty("groundworkUrl").GetString());
         Assert.Equal(("Invoice", qboId), (edited.GetProperty("qboType").GetString(), edited.GetProperty("qboId").GetString()));
-        Assert.EndsWith($"/qbo/ui/{owner.Realm}/invoices", edited.GetProperty("qboUrl").GetString());
+        Assert.EndsWith($"/qbo/ui/{owner.Realm}/invoices/{qboId}", edited.GetProperty("qboUrl").GetString());
         Assert.False(report.GetProperty("matches").GetBoolean());
         Assert.Equal((1, 13_000L), report.Summary("invoices").Side("quickBooks"));
         var item = report.GetProperty("byItem").EnumerateArray().Single();

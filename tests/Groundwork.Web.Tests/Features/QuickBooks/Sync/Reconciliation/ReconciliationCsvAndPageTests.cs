@@ -75,7 +75,7 @@ public sealed class ReconciliationCsvAndPageTests(InboundAppFactory app) : IClas
         Assert.Contains("$130.00", summary.TextContent);
         var edited = page.QuerySelector("#reconciliation-differences tr[data-cause='editedInQuickBooks']")!;
         Assert.Equal($"/invoices/{id}", edited.QuerySelector("a.groundwork-link")?.GetAttribute("href"));
-        Assert.EndsWith($"/qbo/ui/{owner.Realm}/invoices", edited.QuerySelector("a.qbo-link")?.GetAttribute("href"));
+        Assert.EndsWith($"/qbo/ui/{owner.Realm}/invoices/{qboId}", edited.QuerySelector("a.qbo-link")?.GetAttribute("href"));
         Assert.Contains("Edited in QuickBooks", edited.TextContent);
         var notSynced = page.QuerySelector("#reconciliation-differences tr[data-cause='notSynced']")!;
         Assert.Equal($"/invoices/{missing}", notSynced.QuerySelector("a.groundwork-link")?.GetAttribute("href"));
