@@ -18,9 +18,12 @@ public sealed record DocumentSyncPanel(Document Document, DocumentSyncDto Sync, 
     /// <summary>The panel, or null when the document has nothing to do with QuickBooks: never connected and never pushed.</summary>
     public static async Task<DocumentSyncPanel?> LoadAsync(GroundworkDbContext db, DocumentSyncView view, SyncFixes fixes, Document document, CancellationToken ct)
     {
+        // The state first, then the trail: a push saves its log line in the transaction that sets the state it led to, so a
+        // trail read after the state holds the line behind it. Read the other way round, a push landing between the two
+        // reads showed "Synced" above a newest line that was still the drift, as if nothing had been pushed.
+        var sync = await view.ForAsync(document.Id, ct);
         var audit = await view.AuditAsync(document.Kind, document.Id, ct);
         if (audit.Count == 0 && !await db.QboConnections.AnyAsync(ct)) return null;
-        var sync = await view.ForAsync(document.Id, ct);
         var fix = sync.State == "needsAttention" && sync.Problem is not null
             ? (await fixes.ForAsync(new Dictionary<long, string?> { [document.Id] = sync.Problem }, ct)).GetValueOrDefault(document.Id)
             : null;

@@ -19,6 +19,8 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
 {
     public const string DriftProblem = "drift";
     public const string DeletedProblem = "deleted-in-quickbooks";
+    public const string DriftClearedOperation = "drift-cleared";
+    public const string DriftClearedMessage = "QuickBooks' record agrees with Groundwork's again: no longer flagged as changed in QuickBooks.";
 
     /// <summary>Applies one change and saves; returns what happened, for the event's outcome.</summary>
     public async Task<string> HandleAsync(long connectionId, QboChange change, CancellationToken ct)
@@ -100,8 +102,8 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
 
     /// <summary>
     /// Flags QBO's edits (total, lines, customer or vendor: <see cref="DocumentDrift"/>; once, the user decides which version
-    /// wins), and clears the flag when both agree again. Not while a push of the document waits: QBO is about to get
-    /// Groundwork's version, and the push checks it.
+    /// wins), and clears the flag, with a log line, when both agree again. Not while a push of the document waits: QBO is
+    /// about to get Groundwork's version, and the push checks it.
     /// </summary>
     private async Task DriftAsync(QboLink link, Document document, QboDocumentState qbo, QboChange change, QboTransaction current, CancellationToken ct)
     {
@@ -118,6 +120,8 @@ public sealed class ApplyQboChange(GroundworkDbContext db, DocumentHistory histo
         else if (sync?.Problem == DriftProblem)
         {
             await DocumentSyncs.SetAsync(db, link.ConnectionId, document.Id, SyncState.Synced, null, null, null, clock.UtcNow, ct);
+            journal.Add(link.Kind, document.Id, document.Number, DocumentHistory.QuickBooks, DriftClearedOperation, change.Entity, null, SyncResult.Succeeded,
+                change.Id, link.SyncToken, message: DriftClearedMessage);
         }
     }
 

@@ -125,6 +125,26 @@ public sealed class DriftTests(InboundAppFactory app) : IClassFixture<InboundApp
     }
 
     [Fact]
+    public async Task EditPutBackInQuickBooks_ClearsTheFlagWithALogLine_AndPushesNothing()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (id, qboId) = await owner.SyncedInvoiceAsync(100m);
+        await owner.Qbo.EditInvoiceAsync(qboId, lines => [lines[0].With(1, 140m)]);
+        await owner.Api.DriftAsync("invoices", id);
+
+        var putBack = await owner.Qbo.EditInvoiceAsync(qboId, lines => [lines[0].With(1, 100m)]);
+
+        var sync = await owner.Api.SyncedAsync("invoices", id);
+        Assert.Equal((JsonNull, putBack.SyncToken), (sync.GetProperty("problem").ValueKind, sync.GetProperty("syncToken").GetString()));
+        var newest = (await owner.Browser.GetPageAsync($"/invoices/{id}")).QuerySelector("#sync-audit tbody tr");
+        Assert.Equal("drift-cleared Invoice", newest?.QuerySelector("td:nth-child(3)")?.TextContent.Trim());
+        Assert.Equal("QuickBooks", newest?.QuerySelector("td:nth-child(2)")?.TextContent.Trim());
+        Assert.Contains("agrees with Groundwork's again", newest?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.UpdatesAsync(owner, id));
+        Assert.Equal(0, await app.OutboxCountAsync(owner));
+    }
+
+    [Fact]
     public async Task BothActions_WithoutDrift_AreRefusedWith409()
     {
         var owner = await app.PushOwnerAsync();
