@@ -101,6 +101,28 @@ public sealed class PaymentsBeforeConnectingTests(InboundAppFactory app) : IClas
     }
 
     [Fact]
+    public async Task MoreThan200PaymentsWaiting_ThePaymentOfTheInvoicePushed_IsStillReleasedAndPushed()
+    {
+        long pushedId = 0, paymentId = 0;
+        var owner = await app.OwnerConnectedAfterAsync(async api =>
+        {
+            var (jobId, _, _, _, _) = await api.JobAsync();
+            var waiting = (await api.CreateInvoiceAsync(jobId, 100m)).Id();
+            pushedId = (await api.CreateInvoiceAsync(jobId, 10m)).Id();
+            for (var i = 0; i < 201; i++) await api.RecordPaymentAsync(null, (waiting, 0.1m));
+            paymentId = (await api.RecordPaymentAsync(null, (pushedId, 10m))).Id();
+        });
+        Assert.Equal(202, await app.WithDbAsync(owner.User, db => db.QboOutbox.CountAsync(e => e.WaitCode == PaymentPusher.WaitDocuments)));
+
+        var pushed = await owner.Api.PostJsonAsync(PushApi, new { documentIds = new[] { pushedId } });
+
+        Assert.Equal(HttpStatusCode.Accepted, pushed.StatusCode);
+        await owner.Api.PaymentSyncAsync(paymentId, "synced");
+        Assert.Single(await owner.Qbo.MarkedAsync<QboPayment>(paymentId));
+        Assert.Equal(201, await app.WithDbAsync(owner.User, db => db.QboOutbox.CountAsync(e => e.WaitCode == PaymentPusher.WaitDocuments)));
+    }
+
+    [Fact]
     public async Task RemoveIntegrationThenReconnect_PushAll_SendsNeitherADismissedPaymentNorOneMadeInQuickBooks()
     {
         var owner = await app.PushOwnerAsync();
