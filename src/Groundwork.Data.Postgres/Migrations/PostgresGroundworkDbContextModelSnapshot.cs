@@ -671,6 +671,13 @@ namespace Groundwork.Data.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasDefaultValue("Groundwork");
 
+                    b.Property<DateTime?>("SyncDismissedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SyncDismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 

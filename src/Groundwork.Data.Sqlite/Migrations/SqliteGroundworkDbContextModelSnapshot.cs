@@ -644,6 +644,13 @@ namespace Groundwork.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Groundwork");
 
+                    b.Property<DateTime?>("SyncDismissedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncDismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 

@@ -33,6 +33,13 @@ public sealed class Payment : TenantEntity
     public long AmountCents { get; set; }
     public PaymentSource Source { get; set; }
     public List<PaymentApplication> Applications { get; set; } = [];
+    /// <summary>
+    /// When a person chose to keep it in Groundwork only (QuickBooks refused it): never pushed and not listed as unsynced until
+    /// someone retries it. Kept on the payment, not with the integration, so removing and reconnecting QuickBooks keeps it.
+    /// </summary>
+    public DateTime? SyncDismissedAtUtc { get; set; }
+    /// <summary>Who dismissed it.</summary>
+    public string? SyncDismissedBy { get; set; }
 }
 
 public sealed class PaymentApplication : ITenantOwned
@@ -53,6 +60,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
         b.Property(p => p.Reference).HasMaxLength(Limits.Reference);
         b.Property(p => p.Source).HasConversion<string>().HasMaxLength(16).HasDefaultValue(PaymentSource.Groundwork);
+        b.Property(p => p.SyncDismissedBy).HasMaxLength(256);
         b.HasMany(p => p.Applications).WithOne().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -27,7 +27,10 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
     public const string WaitAccount = "payment-account";
     /// <summary>QuickBooks cannot take it as it is (refused, or the documents went to different customers): a person decides.</summary>
     public const string Refused = "payment-refused";
-    /// <summary>A person chose to keep it in Groundwork only: never pushed, not listed as unsynced, until someone retries it.</summary>
+    /// <summary>
+    /// A person chose to keep it in Groundwork only: never pushed, not listed as unsynced, until someone retries it. The sync
+    /// state's problem code; the mark itself is on the payment (<see cref="Payment.SyncDismissedAtUtc"/>).
+    /// </summary>
     public const string Dismissed = "payment-dismissed";
 
     /// <summary>Where the bill payment account is chosen.</summary>
@@ -58,7 +61,7 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
             .Select(a => a.Document!.Number).ToList();
         if (missing.Count > 0)
         {
-            return Wait(rows, WaitDocuments, $"Waiting for {string.Join(", ", missing)} to reach QuickBooks; the payment is pushed right after.");
+            return Wait(rows, WaitDocuments, WaitingFor(missing));
         }
         if (payment.Kind == DocumentKind.Bill && connection.BillPaymentAccountId is null)
         {
@@ -120,25 +123,19 @@ internal sealed class PaymentPusher(GroundworkDbContext db, QboWrites qbo, SyncJ
         return PushEnd.Synced;
     }
 
-    /// <summary>Releases payments waiting for their documents once every one of them is linked (a drain runs this first).</summary>
-    public static async Task ReleaseAsync(GroundworkDbContext db, DateTime now, CancellationToken ct)
-    {
-        var waiting = await db.QboOutbox.Where(e => e.WaitCode == WaitDocuments).OrderBy(e => e.Id).Take(200).ToListAsync(ct);
-        if (waiting.Count == 0) return;
-        var paymentIds = waiting.Select(e => e.LocalId).Distinct().ToList();
-        var applications = await db.PaymentApplications.Where(a => paymentIds.Contains(a.PaymentId)).Select(a => new { a.PaymentId, a.DocumentId }).ToListAsync(ct);
-        var documentIds = applications.Select(a => a.DocumentId).Distinct().ToList();
-        var linked = (await db.QboLinks.Where(l => (l.Kind == LinkedKind.Invoice || l.Kind == LinkedKind.Bill) && documentIds.Contains(l.LocalId) && l.State != QboLinkState.Deleted)
-            .Select(l => l.LocalId).ToListAsync(ct)).ToHashSet();
-        foreach (var row in waiting.Where(r => applications.Where(a => a.PaymentId == r.LocalId).All(a => linked.Contains(a.DocumentId))))
-        {
-            row.WaitCode = null;
-            row.WaitReason = null;
-            row.DueAtUtc = now;
-        }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-    }
+    /// <summary>Why a payment waits for its documents, naming those not in QuickBooks yet.</summary>
+    public static string WaitingFor(IEnumerable<string> numbers) =>
+        DocumentSyncs.Clip($"Waiting for {string.Join(", ", numbers)} to reach QuickBooks; the payment is pushed right after.", 1000)!;
+
+    /// <summary>
+    /// Releases payments waiting for their documents once every one of them is linked (a drain runs this first). One
+    /// statement for every waiting row, so however many wait (all of those recorded before connecting), none is passed over.
+    /// </summary>
+    public static Task ReleaseAsync(GroundworkDbContext db, DateTime now, CancellationToken ct) =>
+        db.QboOutbox.Where(e => e.WaitCode == WaitDocuments && !db.PaymentApplications.Any(a => a.PaymentId == e.LocalId && !db.QboLinks.Any(l =>
+                l.LocalId == a.DocumentId && l.State != QboLinkState.Deleted
+                && ((a.Document!.Kind == DocumentKind.Invoice && l.Kind == LinkedKind.Invoice) || (a.Document.Kind == DocumentKind.Bill && l.Kind == LinkedKind.Bill)))))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.WaitCode, (string?)null).SetProperty(e => e.WaitReason, (string?)null).SetProperty(e => e.DueAtUtc, now), ct);
 
     private async Task<PushEnd> DeleteAsync(QboConnection connection, List<QboOutboxEntry> rows, CancellationToken ct)
     {

@@ -19,6 +19,12 @@ public sealed record PaymentSyncDto(string State, string? QboType, string? QboId
 /// <summary>Payments' sync states, read together for a list: from their links, their outbox rows and (for a refusal) the log.</summary>
 public static class PaymentSyncView
 {
+    /// <summary>A person may send it (again): a Groundwork payment not in QuickBooks and not on its way (waiting, retrying, refused, dismissed, never queued).</summary>
+    public static bool CanRetry(string state) => state is "waiting" or "retrying" or "needsAttention" or "dismissed" or "notSynced";
+
+    /// <summary>A person may keep it in Groundwork only: QuickBooks (or Groundwork's own check) refused it.</summary>
+    public static bool CanDismiss(string state) => state == "needsAttention";
+
     public static async Task<Dictionary<long, PaymentSyncDto>> ForAsync(GroundworkDbContext db, IReadOnlyCollection<long> paymentIds, CancellationToken ct)
     {
         var states = new Dictionary<long, PaymentSyncDto>();
@@ -26,6 +32,8 @@ public static class PaymentSyncView
         var ids = paymentIds.ToList();
         var links = await db.QboLinks.AsNoTracking().Where(l => l.Kind == LinkedKind.Payment && ids.Contains(l.LocalId)).ToListAsync(ct);
         var rows = await db.QboOutbox.AsNoTracking().Where(e => e.Kind == LinkedKind.Payment && ids.Contains(e.LocalId)).OrderBy(e => e.Id).ToListAsync(ct);
+        var dismissed = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.Id) && p.SyncDismissedAtUtc != null)
+            .Select(p => new { p.Id, p.SyncDismissedBy, At = p.SyncDismissedAtUtc!.Value }).ToDictionaryAsync(p => p.Id, ct);
         var refused = rows.Where(r => r.WaitCode == PaymentPusher.Refused).Select(r => r.LocalId).Distinct().ToList();
         var failures = refused.Count == 0 ? [] : (await db.QboSyncLog.AsNoTracking()
             .Where(e => e.Kind == LinkedKind.Payment && refused.Contains(e.LocalId) && e.Result == SyncResult.Failed)
@@ -38,12 +46,16 @@ public static class PaymentSyncView
             var row = rows.LastOrDefault(r => r.LocalId == id && r.WaitCode != null) ?? rows.LastOrDefault(r => r.LocalId == id);
             var link = links.FirstOrDefault(l => l.LocalId == id);
             var failure = failures.GetValueOrDefault(id);
+            if (link is null && dismissed.GetValueOrDefault(id) is { } dismissal)
+            {
+                states[id] = new("dismissed", null, null, DismissPayment.Reason(dismissal.SyncDismissedBy, dismissal.At), PaymentPusher.Dismissed);
+                continue;
+            }
             states[id] = row switch
             {
                 // Refused by QBO: its code from the log (the last failure); Groundwork's own refusal (different customers) has none.
                 { WaitCode: PaymentPusher.Refused } => new("needsAttention", link?.QboType, link?.QboId, row.WaitReason,
                     failure is null ? PaymentPusher.Refused : $"qbo-{failure.Code ?? "none"}", failure?.IntuitTid),
-                { WaitCode: PaymentPusher.Dismissed } => new("dismissed", link?.QboType, link?.QboId, row.WaitReason, PaymentPusher.Dismissed),
                 { WaitCode: PaymentPusher.WaitAccount } => new("waiting", link?.QboType, link?.QboId, row.WaitReason, PaymentPusher.WaitAccount, null,
                     PaymentPusher.AccountFixUrl),
                 { WaitCode: not null } => new("waiting", link?.QboType, link?.QboId, row.WaitReason, row.WaitCode, null,

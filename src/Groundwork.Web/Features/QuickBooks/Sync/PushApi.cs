@@ -40,10 +40,11 @@ internal static class PushApi
                 ApiResults.From(await push.CancelAsync(runId, ct), r => r))
             .RequireAuthorization(AccountServiceCollectionExtensions.AdminPolicy);
         // One payment pushed again (a refused or dismissed one too), with any of its documents not in QuickBooks yet: a run like
-        // Push selected. Not queued (no bill payment account, a document deleted in QuickBooks, already there): 409 with why and the fix.
+        // Push selected. Not queued (no bill payment account, a document deleted in QuickBooks, already there): 409 with why and the fix;
+        // not this organization's payment: 404.
         quickbooks.MapPost("/payments/{id:long}/retry", async Task<IResult> (long id, StartPush push, CancellationToken ct) =>
             {
-                var outcome = await push.HandleAsync(new PushRequest { PaymentIds = [id] }, ct);
+                var outcome = await push.RetryPaymentAsync(id, ct);
                 if (outcome.IsOk && outcome.Value!.Payments?.NotQueued.FirstOrDefault() is { } not)
                 {
                     return TypedResults.Problem(not.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not pushed",

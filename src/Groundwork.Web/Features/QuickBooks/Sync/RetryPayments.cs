@@ -15,11 +15,11 @@ public sealed record PaymentsPushed(int Queued, IReadOnlyList<PaymentNotPushed> 
 public sealed record PaymentNotPushed(long PaymentId, string Reason, string? FixUrl = null);
 
 /// <summary>
-/// Pushes Groundwork payments again — named ones (Push selected, a row's Retry, also a dismissed one: that undoes the
-/// dismissal), or every one Unsynced Records lists (Push All). Their outbox rows are released (wait and attempts cleared,
-/// due now; an uncertain mark is kept, so the push looks the payment up by its marker before creating it), or a row is
-/// queued for a payment that never had one. A bill payment is not queued while no bill payment account is chosen: it
-/// would only wait again. The documents a payment pays that are not in QuickBooks are returned, to push with it.
+/// Pushes Groundwork payments again — named ones (Push selected, a row's Retry, also a dismissed one: that clears the
+/// dismissal kept on the payment), or every one Unsynced Records lists (Push All, those recorded before connecting too).
+/// Their outbox rows are released (wait and attempts cleared, due now; an uncertain mark is kept, so the push looks the
+/// payment up by its marker before creating it), or a row is queued for a payment that never had one. A bill payment is
+/// not queued while no bill payment account is chosen: it would only wait again. The documents a payment pays that are not in QuickBooks are returned, to push with it.
 /// </summary>
 public sealed class RetryPayments(GroundworkDbContext db, SyncOutbox outbox, UnsyncedRecords unsynced, AppClock clock, IHttpContextAccessor http) : IUseCase
 {
@@ -80,6 +80,12 @@ public sealed class RetryPayments(GroundworkDbContext db, SyncOutbox outbox, Uns
     {
         if (paymentIds.Count == 0) return;
         var now = clock.UtcNow;
+        // Retrying a dismissed payment undoes the dismissal (saved with the rows queued below).
+        foreach (var dismissed in await db.Payments.Where(p => paymentIds.Contains(p.Id) && p.SyncDismissedAtUtc != null).ToListAsync(ct))
+        {
+            dismissed.SyncDismissedAtUtc = null;
+            dismissed.SyncDismissedBy = null;
+        }
         var released = await db.QboOutbox.Where(e => e.Kind == LinkedKind.Payment && paymentIds.Contains(e.LocalId) && e.Operation == PushOperation.Push)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.WaitCode, (string?)null).SetProperty(e => e.WaitReason, (string?)null)
                 .SetProperty(e => e.Attempts, 0).SetProperty(e => e.DueAtUtc, now), ct);

@@ -110,6 +110,15 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
     }
 
     /// <summary>
+    /// One payment's Retry (<c>POST payments/{id}/retry</c>, a row's button): a run like Push selected. A payment that is not
+    /// this organization's (unknown, or another's: the tenant filter hides it) is not found, not a bad request.
+    /// </summary>
+    public async Task<Outcome<PushRunDto>> RetryPaymentAsync(long paymentId, CancellationToken ct) =>
+        await db.Payments.AnyAsync(p => p.Id == paymentId, ct)
+            ? await HandleAsync(new PushRequest { PaymentIds = [paymentId] }, ct)
+            : Outcome<PushRunDto>.NotFound($"Payment {paymentId} was not found.");
+
+    /// <summary>
     /// The documents a user named for a push (or its dry run): each must be one of this organization's documents (the
     /// tenant filter hides any other's) and, for a push, finalized. The refusal names the ids; null when all can go.
     /// </summary>

@@ -52,18 +52,32 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
         return await StartedAsync(outcome, ct);
     }
 
-    /// <summary>A payment's Retry: pushed again with any of its documents not in QuickBooks (a dismissed one is no longer dismissed).</summary>
-    public async Task<IActionResult> OnPostRetryPaymentAsync(long paymentId, CancellationToken ct) =>
-        await StartedAsync(await push.HandleAsync(new PushRequest { PaymentIds = [paymentId] }, ct), ct);
+    /// <summary>
+    /// A payment's Retry: pushed again with any of its documents not in QuickBooks (a dismissed one is no longer dismissed).
+    /// From another page (the Payments list) it returns there with what happened, refusals included.
+    /// </summary>
+    public async Task<IActionResult> OnPostRetryPaymentAsync(long paymentId, string? returnUrl, CancellationToken ct)
+    {
+        var outcome = await push.RetryPaymentAsync(paymentId, ct);
+        if (Returning(returnUrl) is not { } back) return await StartedAsync(outcome, ct);
+        TempData["Flash"] = outcome.IsOk ? Flash(outcome.Value!) : Refusal(outcome);
+        return LocalRedirect(back);
+    }
 
-    /// <summary>A refused payment's Dismiss: kept in Groundwork, not sent to QuickBooks.</summary>
-    public async Task<IActionResult> OnPostDismissPaymentAsync(long paymentId, [FromServices] DismissPayment dismiss, CancellationToken ct)
+    /// <summary>A refused payment's Dismiss: kept in Groundwork, not sent to QuickBooks (from the Payments list too).</summary>
+    public async Task<IActionResult> OnPostDismissPaymentAsync(long paymentId, string? returnUrl, [FromServices] DismissPayment dismiss, CancellationToken ct)
     {
         var outcome = await dismiss.HandleAsync(paymentId, ct);
-        if (!outcome.IsOk) return await RefusedAsync(outcome, ct);
-        TempData["Flash"] = $"{PaymentPusher.Label(paymentId)} dismissed: kept in Groundwork, not sent to QuickBooks.";
-        return Redirect(Link(null));
+        var back = Returning(returnUrl);
+        if (!outcome.IsOk && back is null) return await RefusedAsync(outcome, ct);
+        TempData["Flash"] = outcome.IsOk ? $"{PaymentPusher.Label(paymentId)} dismissed: kept in Groundwork, not sent to QuickBooks." : Refusal(outcome);
+        return back is null ? Redirect(Link(null)) : LocalRedirect(back);
     }
+
+    private string? Returning(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+
+    private static string Refusal<T>(Outcome<T> outcome) =>
+        $"Not done: {(outcome.Kind == OutcomeKind.Invalid ? string.Join(" ", outcome.Errors.SelectMany(e => e.Value)) : outcome.Message)}";
 
     public async Task<IActionResult> OnPostPushAllAsync(CancellationToken ct) =>
         await StartedAsync(await push.HandleAsync(new PushRequest { All = true }, ct), ct);

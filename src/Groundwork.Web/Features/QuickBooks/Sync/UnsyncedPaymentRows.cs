@@ -8,6 +8,9 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// <summary>Payments as Unsynced Records rows: their party, the documents they pay and their sync state (<see cref="PaymentSyncView"/>).</summary>
 public static class UnsyncedPaymentRows
 {
+    /// <summary>The reason of a payment with no push queued: recorded before connecting (Push All or Retry sends it).</summary>
+    public const string PaymentBeforeConnecting = "Not pushed yet: recorded before QuickBooks was connected; Push All or Retry sends it.";
+
     /// <summary>Kind of a payment row: QBO's entity it becomes.</summary>
     public static string Kind(DocumentKind paysKind) => paysKind == DocumentKind.Invoice ? "Payment" : "BillPayment";
 
@@ -36,7 +39,7 @@ public static class UnsyncedPaymentRows
         {
             var sync = syncs.GetValueOrDefault(p.Id) ?? new PaymentSyncDto("notSynced", null, null, null);
             return new UnsyncedRow(null, Kind(p.Kind), p.Reference ?? PaymentPusher.Label(p.Id), p.Party, p.Date, p.AmountCents, sync.State,
-                sync.Message ?? (sync.State == "queued" ? "Queued: pushing shortly." : "Not pushed yet."), sync.Problem, p.Id, p.Documents, sync.FixUrl, sync.IntuitTid);
+                sync.Message ?? (sync.State == "queued" ? "Queued: pushing shortly." : PaymentBeforeConnecting), sync.Problem, p.Id, p.Documents, sync.FixUrl, sync.IntuitTid);
         }).ToList();
     }
 }

@@ -33,8 +33,8 @@ public sealed record UnsyncedRow(long? DocumentId, string Kind, string Number, s
 
 /// <summary>
 /// Unsynced Records: every finalized document that is not in QuickBooks (made before connecting, failed, or waiting), every
-/// synced one whose last push needs attention, and every payment recorded in Groundwork whose push is pending (queued,
-/// retrying, waiting for its documents or the bill payment account, or refused; not one dismissed). Documents first, then
+/// synced one whose last push needs attention, and every payment recorded in Groundwork that is not in QuickBooks (recorded
+/// before connecting, queued, retrying, waiting for its documents or the bill payment account, or refused; not one dismissed). Documents first, then
 /// payments, each by id. One place, so the page, its count in the navigation and Push All agree.
 /// </summary>
 public sealed class UnsyncedRecords(GroundworkDbContext db, SyncFixes fixes) : IUseCase
@@ -47,16 +47,18 @@ public sealed class UnsyncedRecords(GroundworkDbContext db, SyncFixes fixes) : I
                         && ((d.Kind == DocumentKind.Invoice && l.Kind == LinkedKind.Invoice) || (d.Kind == DocumentKind.Bill && l.Kind == LinkedKind.Bill)))
                 || db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State != SyncState.Synced));
 
-    /// <summary>Groundwork's payments with a push pending and not dismissed, not linked to a QBO record.</summary>
+    /// <summary>
+    /// Groundwork's payments not in QuickBooks (not linked to a QBO record) and not dismissed: those with a push pending, and
+    /// those recorded before QuickBooks was connected. Never one made in QuickBooks.
+    /// </summary>
     public IQueryable<Payment> Payments(long connectionId) =>
-        db.Payments.AsNoTracking().Where(p => p.Source == PaymentSource.Groundwork
-            && db.QboOutbox.Any(e => e.Kind == LinkedKind.Payment && e.LocalId == p.Id && e.Operation == PushOperation.Push)
-            && !db.QboOutbox.Any(e => e.Kind == LinkedKind.Payment && e.LocalId == p.Id && e.WaitCode == PaymentPusher.Dismissed)
+        db.Payments.AsNoTracking().Where(p => p.Source == PaymentSource.Groundwork && p.SyncDismissedAtUtc == null
             && !db.QboLinks.Any(l => l.ConnectionId == connectionId && l.Kind == LinkedKind.Payment && l.LocalId == p.Id));
 
     /// <summary>Payments a person dismissed: kept in Groundwork only, shown apart (not counted) so they can be retried.</summary>
     public IQueryable<Payment> Dismissed() =>
-        db.Payments.AsNoTracking().Where(p => db.QboOutbox.Any(e => e.Kind == LinkedKind.Payment && e.LocalId == p.Id && e.WaitCode == PaymentPusher.Dismissed));
+        db.Payments.AsNoTracking().Where(p => p.Source == PaymentSource.Groundwork && p.SyncDismissedAtUtc != null
+            && !db.QboLinks.Any(l => l.Kind == LinkedKind.Payment && l.LocalId == p.Id));
 
     public async Task<int> CountAsync(CancellationToken ct) =>
         await db.QboConnections.Select(c => (long?)c.Id).FirstOrDefaultAsync(ct) is { } id
