@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Groundwork.QuickBooks.Wire;
 using Polly.Timeout;
@@ -27,10 +28,12 @@ internal sealed class QboTransport(HttpClient http)
         using (response)
         {
             var tid = IntuitTid(response);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // Read as UTF-8 bytes and parsed from them: a batch answer is tens of kilobytes, and a string would be decoded to
+            // UTF-16 only for the serializer to encode it back. Text is made only for a fault.
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new QboException(QboFault.Parse(body, response.StatusCode, tid), response.StatusCode, response.Headers.RetryAfter);
+                throw new QboException(QboFault.Parse(Text(body), response.StatusCode, tid), response.StatusCode, response.Headers.RetryAfter);
             }
 
             var parsed = Deserialize(body, response.StatusCode, tid);
@@ -58,16 +61,21 @@ internal sealed class QboTransport(HttpClient http)
         return null;
     }
 
-    private static QboResponse Deserialize(string body, HttpStatusCode status, string? tid)
+    private static QboResponse Deserialize(byte[] body, HttpStatusCode status, string? tid)
     {
         try
         {
-            return JsonSerializer.Deserialize<QboResponse>(body, QboJson.Options)
+            return JsonSerializer.Deserialize<QboResponse>(WithoutBom(body), QboJson.Options)
                 ?? throw new JsonException("Empty body.");
         }
         catch (JsonException e)
         {
-            throw new QboException(QboFault.Parse(body, status, tid) with { Message = "QuickBooks sent a body that is not QBO JSON." }, status, inner: e);
+            throw new QboException(QboFault.Parse(Text(body), status, tid) with { Message = "QuickBooks sent a body that is not QBO JSON." }, status, inner: e);
         }
     }
+
+    /// <summary>The body as text (a byte order mark dropped, as reading it as a string did), or null when there is none.</summary>
+    private static string? Text(byte[] body) => body.Length == 0 ? null : Encoding.UTF8.GetString(WithoutBom(body));
+
+    private static ReadOnlySpan<byte> WithoutBom(byte[] body) => body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsSpan(Encoding.UTF8.Preamble.Length) : body;
 }

@@ -75,11 +75,11 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         var saved = await SaveChanges.TryAsync(db, connection, "", "", ct);
         if (!saved.IsOk) return saved;
         await grains.GetGrain<Gateway.IQboGatewayGrain>(connection.OrganizationId).ForgetAccessAsync();
+        // Webhooks for the realm find the organization from now on (in this host at once), whatever follows.
+        realms.Forget(connection.RealmId);
         // Payments recorded before connecting wait for their documents, and go once those are pushed (the grain is woken below).
         await outbox.PaymentsBeforeConnectingAsync(connection.Id, ct);
-        // Webhooks for the realm find the organization from now on (in this host at once), pushes that waited for the
-        // connection resume at once, and what changed in QuickBooks meanwhile is caught up.
-        realms.Forget(connection.RealmId);
+        // Pushes that waited for the connection resume at once, and what changed in QuickBooks meanwhile is caught up.
         await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
         return saved;
     }

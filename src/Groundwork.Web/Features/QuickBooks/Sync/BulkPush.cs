@@ -197,6 +197,7 @@ public sealed class BulkPush(GroundworkDbContext db, QboCompanyCalls calls, Push
         var finishedIds = finished.Select(r => r.Id).ToList();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            await PushRuns.LockAsync(db, finishedIds, ct);
             await db.SaveChangesAsync(ct);
             await BulkInsert.InsertAsync(db, links, ct);
             await BulkInsert.InsertAsync(db, log, ct);

@@ -86,6 +86,7 @@ public sealed class PushOutcomes(GroundworkDbContext db, SyncJournal journal, Ap
         // One transaction: what the push wrote locally, the rows' removal and the runs' counts. A cancel may have removed a
         // row already; a Push All may have taken one into its run while it was pushed (so the runs are read back).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PushRuns.LockAsync(db, ids, ct);
         await db.SaveChangesAsync(ct);
         var runs = await PushRuns.TakeAsync(db, ids, ct);
         foreach (var run in runs.Values.OfType<string>().Distinct(StringComparer.Ordinal))

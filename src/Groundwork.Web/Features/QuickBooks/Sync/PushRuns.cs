@@ -27,12 +27,20 @@ public static class PushRuns
     /// <returns>Row id → its run (null: none), for the rows still there.</returns>
     public static async Task<Dictionary<long, string?>> TakeAsync(GroundworkDbContext db, IReadOnlyCollection<long> rowIds, CancellationToken ct)
     {
+        await LockAsync(db, rowIds, ct);
         var rows = db.QboOutbox.Where(e => rowIds.Contains(e.Id));
-        await rows.ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, e => e.RunId), ct);
         var runs = await rows.Select(e => new { e.Id, e.RunId }).ToDictionaryAsync(e => e.Id, e => e.RunId, ct);
         await rows.ExecuteDeleteAsync(ct);
         return runs;
     }
+
+    /// <summary>
+    /// Locks the rows (PostgreSQL row locks; a no-op update) inside the caller's transaction. The drain takes them first, before
+    /// it writes the documents' sync states, in the order a run being started takes rows then states (SyncOutbox.AddRunAsync):
+    /// the other order let the two wait on each other until PostgreSQL aborted one (40P01).
+    /// </summary>
+    public static Task LockAsync(GroundworkDbContext db, IReadOnlyCollection<long> rowIds, CancellationToken ct) =>
+        db.QboOutbox.Where(e => rowIds.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, e => e.RunId), ct);
 
     /// <summary>
     /// Drops rows of a cancelled run that were never sent: their documents go back to Unsynced Records ("Push cancelled."),
