@@ -20,14 +20,13 @@ public static class PushRuns
     /// <summary>
     /// Removes pushed rows and says which run each belonged to when it was removed, read from the database rather than from
     /// the copy the drain took: a Push All pressed while a row was being pushed may have made it the run's row (rather than
-    /// queue the document twice), and that run's count must include it. Inside the caller's transaction: the rows are locked
-    /// (a no-op update) before their runs are read, so a run taking one at the same moment either comes first (and is read
-    /// here) or finds it gone (and queues the document afresh, counting that row).
+    /// queue the document twice), and that run's count must include it. Inside the caller's transaction, after the caller has
+    /// locked the rows (<see cref="LockAsync"/>, first thing in it), so a run taking one at the same moment either comes first
+    /// (and is read here) or finds it gone (and queues the document afresh, counting that row).
     /// </summary>
     /// <returns>Row id → its run (null: none), for the rows still there.</returns>
     public static async Task<Dictionary<long, string?>> TakeAsync(GroundworkDbContext db, IReadOnlyCollection<long> rowIds, CancellationToken ct)
     {
-        await LockAsync(db, rowIds, ct);
         var rows = db.QboOutbox.Where(e => rowIds.Contains(e.Id));
         var runs = await rows.Select(e => new { e.Id, e.RunId }).ToDictionaryAsync(e => e.Id, e => e.RunId, ct);
         await rows.ExecuteDeleteAsync(ct);

@@ -162,7 +162,7 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
             var ids = chunk.Select(d => d.Id).ToList();
             var rows = db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill));
             await rows.Where(e => e.DueAtUtc > now).ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
-            // Row locks (PostgreSQL) order this against a drain finishing the same row: see PushRuns.TakeAsync.
+            // Row locks (PostgreSQL) order this against a drain finishing the same row: see PushRuns.LockAsync.
             await rows.Where(e => (e.Operation == PushOperation.Push || e.Operation == PushOperation.Repush) && (e.RunId == null || !otherRuns.Contains(e.RunId)))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, runId), ct);
             await DocumentSyncs.SetManyAsync(db, connectionId, ids, SyncState.Queued, null, null, null, now, ct);
