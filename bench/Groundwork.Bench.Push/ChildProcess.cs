@@ -59,6 +59,34 @@ internal sealed class ChildProcess : IDisposable
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
+    /// <summary>
+    /// CPU time so far of each of the runtime's tiered-compilation threads (".NET Tiered Com…"), by thread id: the background
+    /// JIT that recompiles hot methods optimized (tier 1) after they have run a while. The runtime ends the thread when it is
+    /// idle and starts another later, so a reader samples often (<see cref="JitWatch"/>).
+    /// </summary>
+    public Dictionary<int, long> JitThreadTicks()
+    {
+        var ticks = new Dictionary<int, long>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{Id}/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal)) continue;
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended while being read.
+            }
+        }
+        return ticks;
+    }
+
+    public static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
+
     /// <summary>Peak resident set size (VmHWM) in MB since start or the last <see cref="ResetPeak"/>.</summary>
     public double PeakMb() => StatusKb("VmHWM") / 1024.0;
 
@@ -125,6 +153,30 @@ internal sealed class ChildProcess : IDisposable
             return 100;
         }
     }
+}
+
+/// <summary>
+/// The background JIT's CPU time since this watch began, from samples of its threads: a thread that ends between two samples
+/// loses what it used since the last one, so sample often (every second is plenty: the figure is a lower bound).
+/// </summary>
+internal sealed class JitWatch(ChildProcess process)
+{
+    private readonly Dictionary<int, long> _baseline = process.JitThreadTicks();
+    private readonly Dictionary<int, long> _latest = new();
+
+    /// <summary>Samples the threads; true when any has used CPU since the last sample (or one has started).</summary>
+    public bool Sample()
+    {
+        var changed = false;
+        foreach (var (tid, ticks) in process.JitThreadTicks())
+        {
+            if (_latest.TryGetValue(tid, out var before) ? before != ticks : ticks != _baseline.GetValueOrDefault(tid)) changed = true;
+            _latest[tid] = ticks;
+        }
+        return changed;
+    }
+
+    public TimeSpan Used => ChildProcess.Ticks(_latest.Sum(t => t.Value - _baseline.GetValueOrDefault(t.Key)));
 }
 
 /// <summary>The machine while the bench runs: cores and the 1-minute load average.</summary>

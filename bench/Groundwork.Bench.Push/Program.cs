@@ -31,7 +31,7 @@ using var qbo = new QboSide(host.EmulatorUrl, host.AdminKey);
 
 var warming = warmup > 0 ? await ReadyOrganization.PrepareAsync(host, qbo, warmer, run, $"W{run}-", warmup, concurrency) : null;
 var measured = await ReadyOrganization.PrepareAsync(host, qbo, pusher, run, $"P{run}-", documents, concurrency);
-var warm = warming is null ? new WarmUp(0, double.NaN, double.NaN) : await PushAllBench.WarmUpAsync(host, warming.App, warmup);
+var warm = warming is null ? new WarmUp(0, double.NaN, double.NaN, 0) : await PushAllBench.WarmUpAsync(host, warming.App, warmup);
 Console.WriteLine($"Push All of {documents:N0} ({measured.Invoices:N0} invoices, {documents - measured.Invoices:N0} bills) to realm {measured.Realm}…");
 var f = await PushAllBench.RunAsync(host, qbo, measured.App, measured.Realm, pusher.Organization, measured.Linked + documents, scale);
 static string Goal(bool met) => met ? "met" : "**missed**";
@@ -47,12 +47,12 @@ Console.WriteLine($"""
     | user-visible 429s (documents left qbo-3001/429 after the run) | {f.ThrottledAfterRun} | 0 {Goal(f.ThrottledAfterRun == 0)} |
     | throttled attempts the drain saw (journal; document shown "Retrying") | {f.ThrottledAttempts} | |
     | emulator: requests accepted / throttled (batches) | {f.Emulator.Accepted:N0} / {f.Emulator.Throttled:N0} ({f.Emulator.BatchAccepted:N0} / {f.Emulator.BatchThrottled:N0}) | |
-    | app CPU per document (user+sys ÷ documents; includes a progress poll a second) | {f.CpuMsPerDocument:F3} ms ({f.AppCpuSeconds:F2} s: {f.QueueCpuSeconds:F2} s queueing the run, {f.AppCpuSeconds - f.QueueCpuSeconds:F2} s draining it) | ≤ 0.5 ms {Goal(f.CpuMsPerDocument <= 0.5)} |
+    | app CPU per document (user+sys ÷ documents; includes a progress poll a second) | {f.CpuMsPerDocument:F3} ms ({f.AppCpuSeconds:F2} s: {f.QueueCpuSeconds:F2} s queueing the run, {f.AppCpuSeconds - f.QueueCpuSeconds:F2} s draining it; of all that, at least {f.JitCpuSeconds:F2} s the runtime's background JIT) | ≤ 0.5 ms {Goal(f.CpuMsPerDocument <= 0.5)} |
     | emulator CPU (for information) | {f.EmulatorCpuSeconds:F2} s | |
     | app peak memory during Push All (VmHWM{(f.PeakReset ? ", reset before" : ", since start")}) | {f.PeakMb:N0} MB (before: {f.PeakBeforeMb:N0} MB) | ≤ 600 MB {Goal(f.PeakMb <= 600)} |
     | POST push (all: true; queues the run) | {f.StartMilliseconds:N0} ms | |
     | final sync states | {string.Join(", ", f.States.Select(s => $"{s.Key} {s.Value:N0}"))} | |
-    | warm-up before it: Push All of {warmup:N0} documents for another organization and company, cold process | {warm.Seconds:F1} s; app CPU {warm.AppMsPerDocument:F3} ms/document, emulator {warm.EmulatorMsPerDocument:F3} ms/document | |
+    | warm-up before it: Push All of {warmup:N0} documents for another organization and company, cold process | {warm.Seconds:F1} s; app CPU {warm.AppMsPerDocument:F3} ms/document, emulator {warm.EmulatorMsPerDocument:F3} ms/document; then {warm.SettleSeconds:F1} s until the background JIT was quiet | |
     | emulator CPU per document during Push All (for information) | {f.EmulatorCpuSeconds * 1000 / Math.Max(1, f.Done):F3} ms | |
     | load average (1 min) during the run | {f.LoadMin:F1}–{f.LoadMax:F1} (mean {f.LoadMean:F1}) on {Environment.ProcessorCount} cores | |
 

@@ -7,7 +7,7 @@ namespace Groundwork.Bench.Push;
 internal sealed record PushFigures(
     int Total, int Done, int Failed, double ServerSeconds, double ClientSeconds, double StartMilliseconds, double QboMinutes,
     MarkerCount Invoices, MarkerCount Bills, int ExpectedInQbo, int ThrottledAfterRun, int ThrottledAttempts, IReadOnlyDictionary<string, int> States,
-    Counters Emulator, double AppCpuSeconds, double QueueCpuSeconds, double EmulatorCpuSeconds, double PeakMb, double PeakBeforeMb, bool PeakReset,
+    Counters Emulator, double AppCpuSeconds, double QueueCpuSeconds, double JitCpuSeconds, double EmulatorCpuSeconds, double PeakMb, double PeakBeforeMb, bool PeakReset,
     double LoadMin, double LoadMax, double LoadMean)
 {
     /// <summary>QBO's ceiling for creates: 40 batch requests × 30 operations + the other 460 requests of a minute.</summary>
@@ -25,7 +25,8 @@ internal sealed record PushFigures(
 }
 
 /// <summary>The warm-up push: how long it took and its CPU per document in a cold process.</summary>
-internal sealed record WarmUp(double Seconds, double AppMsPerDocument, double EmulatorMsPerDocument);
+/// <param name="SettleSeconds">How long the runtime's background JIT then went on recompiling hot code before it went quiet.</param>
+internal sealed record WarmUp(double Seconds, double AppMsPerDocument, double EmulatorMsPerDocument, double SettleSeconds);
 
 /// <summary>
 /// Push All, measured: CPU and peak memory of the app process around it, the emulator's throttle counters, the
@@ -55,8 +56,28 @@ internal static class PushAllBench
         var watch = Stopwatch.StartNew();
         var run = await PushAndWaitAsync(app, new { all = true }, TimeSpan.FromMilliseconds(250));
         if ((int)run["done"]! != documents) throw new InvalidOperationException($"warm-up push failed: {run}");
-        return new WarmUp(watch.Elapsed.TotalSeconds, (host.App.CpuTime() - appCpu).TotalMilliseconds / documents,
-            (host.Emulator.CpuTime() - emulatorCpu).TotalMilliseconds / documents);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var (appMs, emulatorMs) = ((host.App.CpuTime() - appCpu).TotalMilliseconds / documents, (host.Emulator.CpuTime() - emulatorCpu).TotalMilliseconds / documents);
+        return new WarmUp(seconds, appMs, emulatorMs, await SettleAsync(host.App));
+    }
+
+    /// <summary>
+    /// Waits (at most two minutes) until the runtime's tiered-compilation thread has been idle for two seconds: the methods
+    /// the warm-up made hot are recompiled optimized in the background after they have run a while, and a server that has
+    /// been up a while has done it long ago. Returns how long it took.
+    /// </summary>
+    private static async Task<double> SettleAsync(ChildProcess app)
+    {
+        var watch = Stopwatch.StartNew();
+        var jit = new JitWatch(app);
+        var quietSince = TimeSpan.Zero;
+        while (watch.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            if (jit.Sample()) quietSince = watch.Elapsed;
+            else if (watch.Elapsed - quietSince >= TimeSpan.FromSeconds(2)) break;
+        }
+        return quietSince.TotalSeconds;
     }
 
     public static async Task<PushFigures> RunAsync(BenchHost host, QboSide qbo, AppClient app, string realm, string organization, int expectedInQbo, double timeScale)
@@ -65,7 +86,7 @@ internal static class PushAllBench
         var countersBefore = await qbo.CountersAsync(realm);
         var peakBefore = host.App.PeakMb();
         var peakReset = host.App.ResetPeak();
-        var (appCpu, emulatorCpu) = (host.App.CpuTime(), host.Emulator.CpuTime());
+        var (appCpu, emulatorCpu, jit) = (host.App.CpuTime(), host.Emulator.CpuTime(), new JitWatch(host.App));
         var watch = Stopwatch.StartNew();
         var start = await app.PostAsync("/api/v1/quickbooks/push", new { all = true });
         var startMs = watch.Elapsed.TotalMilliseconds;
@@ -80,6 +101,7 @@ internal static class PushAllBench
             await Task.Delay(TimeSpan.FromSeconds(1));
             run = await app.GetAsync($"/api/v1/quickbooks/push/{(string)run["id"]!}");
             loads.Add(Machine.LoadAverage());
+            jit.Sample();
             if (watch.Elapsed - lastPrint >= qboMinute)
             {
                 // Per QBO minute (of the scaled clock): what the emulator accepted, against its 40 batches and 500 requests.
@@ -94,6 +116,8 @@ internal static class PushAllBench
         var clientSeconds = watch.Elapsed.TotalSeconds;
         var appCpuUsed = host.App.CpuTime() - appCpu;
         var emulatorCpuUsed = host.Emulator.CpuTime() - emulatorCpu;
+        jit.Sample();
+        var jitCpuUsed = jit.Used;
         var peak = host.App.PeakMb();
         var counters = await qbo.CountersAsync(realm) - countersBefore;
         var serverSeconds = ((DateTime)run["finishedAtUtc"]! - (DateTime)run["startedAtUtc"]!).TotalSeconds;
@@ -103,7 +127,7 @@ internal static class PushAllBench
         var throttledAfter = await ThrottledAfterRunAsync(app);
         var (attempts, states) = AppDatabase.Read(Path.Combine(host.Directory, "groundwork.db"), organization);
         return new PushFigures((int)run["total"]!, (int)run["done"]!, (int)run["failed"]!, serverSeconds, clientSeconds, startMs, serverSeconds * timeScale / 60,
-            invoices, bills, expectedInQbo, throttledAfter, attempts, states, counters, appCpuUsed.TotalSeconds, queueCpu.TotalSeconds, emulatorCpuUsed.TotalSeconds, peak, peakBefore, peakReset,
+            invoices, bills, expectedInQbo, throttledAfter, attempts, states, counters, appCpuUsed.TotalSeconds, queueCpu.TotalSeconds, jitCpuUsed.TotalSeconds, emulatorCpuUsed.TotalSeconds, peak, peakBefore, peakReset,
             loads.Min(), loads.Max(), loads.Average());
     }
 
