@@ -60,6 +60,7 @@ public sealed class BulkPush(GroundworkDbContext db, QboCompanyCalls calls, Push
         long lastRowId, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var cancelChecked = started;
         var feeding = true;
         while (true)
         {
@@ -75,7 +76,11 @@ public sealed class BulkPush(GroundworkDbContext db, QboCompanyCalls calls, Push
             // Results in groups, so each transaction carries many; sooner when the lanes need more work or have ended, and
             // at least every CancelCheckEvery, so a cancelled run's documents still waiting for a lane are never sent.
             await creator.WaitAsync(RecordEvery, feeding ? PushEngine.Chunk : 0, CancelCheckEvery, ct);
-            await WithdrawCancelledAsync(creator, rowsOf, ct);
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(cancelChecked) >= CancelCheckEvery)
+            {
+                cancelChecked = System.Diagnostics.Stopwatch.GetTimestamp();
+                await WithdrawCancelledAsync(creator, rowsOf, ct);
+            }
             var results = creator.TakeResults();
             if (results.Count > 0)
             {
