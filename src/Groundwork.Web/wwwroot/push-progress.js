@@ -1,14 +1,15 @@
 // Unsynced Records: keeps a running push's progress panel live. Loaded as a file (never inline) so the strict
 // Content-Security-Policy allows it. Asks GET /api/v1/quickbooks/push/{runId} once a second until the run is finished
 // or cancelled, then reloads the list so pushed documents leave it. Payments follow their documents a moment after the
-// run ends, so while the list shows payments queued the list is reloaded again, briefly (FOLLOW_MS at most): those
-// that go leave it, those that wait say why. Without script the page shows the same on reload.
+// run ends (and a document's last state may land just after its run's end), so while the list shows anything queued it
+// is reloaded again, briefly (FOLLOW_MS at most): what goes leaves it, what waits says why. Without script the page
+// shows the same on reload.
 "use strict";
 (() => {
     const TICK_MS = 1000;
     const FOLLOW_TICK_MS = 1500;
     const FOLLOW_MS = 45000;
-    const QUEUED_PAYMENTS = "#unsynced tr[id^='payment-row-'][data-state='queued']";
+    const QUEUED = "#unsynced tr[data-state='queued']";
     const panel = document.getElementById("push-progress");
     const labels = { running: "Running", finished: "Finished", cancelled: "Cancelled" };
     const sleep = (ms) => new Promise((resolve) => window.setTimeout(resolve, ms));
@@ -54,10 +55,10 @@
         }
     };
 
-    // Bounded: a payment that stays queued (QuickBooks slow, the grain busy) is shown as it is after FOLLOW_MS, no longer polled.
+    // Bounded: a row that stays queued (QuickBooks slow, the grain busy) is shown as it is after FOLLOW_MS, no longer polled.
     const followPayments = async () => {
         const until = Date.now() + FOLLOW_MS;
-        while (document.querySelector(QUEUED_PAYMENTS) && Date.now() < until) {
+        while (document.querySelector(QUEUED) && Date.now() < until) {
             await sleep(FOLLOW_TICK_MS);
             try {
                 await reloadList();
