@@ -138,7 +138,7 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
     {
         var parts = new List<string>();
         if (run.Total > 0) parts.Add($"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.");
-        if (run.Payments is { Queued: > 0 } queued) parts.Add($"{queued.Queued} payment{(queued.Queued == 1 ? "" : "s")} pushed again.");
+        if (run.Payments is { Queued: > 0 } queued) parts.Add($"{queued.Queued} payment{(queued.Queued == 1 ? "" : "s")} queued for QuickBooks.");
         foreach (var group in (run.Payments?.NotQueued ?? []).GroupBy(n => n.Reason))
         {
             var ids = group.Select(n => n.PaymentId).ToList();
@@ -171,7 +171,7 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
         Fixes = found;
         Dismissed = await UnsyncedPaymentRows.PageAsync(db, records.Dismissed(), 0, PageSize, ct);
         var status = await db.QboConnections.AsNoTracking().Select(c => c.Status).FirstAsync(ct);
-        if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed: reconnect it under Settings → Integrations.";
+        if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed:";
         Run = await RunAsync(ct);
     }
 

@@ -15,7 +15,7 @@ public sealed class UnsyncedFlashTests
     {
         var flash = UnsyncedModel.Flash(Run(27, new PaymentsPushed(7, [new(2, Account), new(3, Account), new(9, "INV-1 was deleted in QuickBooks."), new(7, Account)], [])));
 
-        Assert.Equal("Pushing 27 documents to QuickBooks. 7 payments pushed again. 3 payments not pushed (Payment 2, Payment 3, Payment 7): " + Account
+        Assert.Equal("Pushing 27 documents to QuickBooks. 7 payments queued for QuickBooks. 3 payments not pushed (Payment 2, Payment 3, Payment 7): " + Account
             + " Payment 9 not pushed: INV-1 was deleted in QuickBooks.", flash);
     }
 
