@@ -207,6 +207,10 @@ public sealed partial class NewUserWalkBrowserTests(BrowserFixture browser) : IC
         await ReloadUntilAsync(page, "#quickbooks-panel .sync-state", "Needs attention");
         await Assertions.Expect(page.Locator("#sync-message")).ToContainTextAsync("$12,345.67");
         await Assertions.Expect(page.Locator("#sync-audit tbody tr").First).ToContainTextAsync("drift");
+        // The reason is on screen, not scrolled off past the audit trail's ids.
+        var reason = await page.Locator("#sync-audit tbody tr").First.Locator("td:last-child").BoundingBoxAsync();
+        Assert.True(reason is not null && reason.X + reason.Width <= page.ViewportSize!.Width && reason.Width >= 200,
+            $"The audit trail's reason cell is at x={reason?.X}, {reason?.Width} wide, in a {page.ViewportSize?.Width} wide window.");
         await page.Locator("#take-quickbooks").ClickAsync();
         await Assertions.Expect(page.Locator(".flash").First).ToHaveTextAsync("QuickBooks' version was taken into Groundwork.");
         await Assertions.Expect(page.Locator("#quickbooks-panel .sync-state")).ToHaveTextAsync("Synced");

@@ -47,13 +47,8 @@ public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<
         var held = page.Locator("#unsynced tbody tr[id^='row-']");
         await Assertions.Expect(held.First).ToHaveAttributeAsync("data-state", "needsAttention");
         await Assertions.Expect(page.Locator("#unsynced tbody tr[id^='row-']:not([data-state='needsAttention'])")).ToHaveCountAsync(0);
-        // The page is as loaded when the run finished: the user reloads to see the payments go.
-        for (var i = 0; i < 60 && await page.Locator("#unsynced tbody tr[id^='payment-row-'][data-state='queued']").CountAsync() > 0; i++)
-        {
-            await Task.Delay(1000);
-            await page.ReloadAsync();
-        }
-        await Assertions.Expect(page.Locator("#unsynced tbody tr[id^='payment-row-'][data-state='queued']")).ToHaveCountAsync(0);
+        // The page follows them without a reload: once QuickBooks has the payments that followed their documents, they are gone.
+        await ExpectPaymentsSettledWithoutReloadAsync(page);
         await Assertions.Expect(page.Locator("#unsynced tbody tr[id^='payment-row-']:not([data-state='waiting'])")).ToHaveCountAsync(0);
         foreach (var row in await page.Locator("#unsynced tbody tr[id^='payment-row-']").AllAsync())
         {
@@ -74,11 +69,7 @@ public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<
         // Every document is in QuickBooks now; what is left is payments waiting for the bill payment account (or a bill not
         // approved), none for the colon customer's invoice any more.
         await Assertions.Expect(page.Locator("#unsynced tbody tr[id^='row-']")).ToHaveCountAsync(0);
-        for (var i = 0; i < 60 && await page.Locator("#unsynced tbody tr[id^='payment-row-']:not([data-state='waiting']), #unsynced tbody tr[id^='payment-row-']:has-text('Waiting for INV-')").CountAsync() > 0; i++)
-        {
-            await Task.Delay(1000);
-            await page.ReloadAsync();
-        }
+        await ExpectPaymentsSettledWithoutReloadAsync(page);
         await Assertions.Expect(page.Locator("#unsynced tbody tr[id^='payment-row-']:not([data-state='waiting'])")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#unsynced tbody tr[id^='payment-row-']:has-text('Waiting for INV-')")).ToHaveCountAsync(0);
 
@@ -91,6 +82,28 @@ public sealed class PushAllBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.True(invoices.Count > 0 && bills.Count > 0, $"The demo has {invoices.Count} finalized invoices and {bills.Count} bills.");
         await AssertInQuickBooksAsync(page, "invoices", invoices);
         await AssertInQuickBooksAsync(page, "bills", bills);
+    }
+
+    /// <summary>
+    /// Waits, through the API, until no payment is queued any more (those that follow their documents are in QuickBooks), then
+    /// expects the page, never reloaded, to list exactly the payments the API still lists: it has followed them by itself.
+    /// </summary>
+    private static async Task ExpectPaymentsSettledWithoutReloadAsync(IPage page)
+    {
+        List<string> left = [];
+        for (var i = 0; i < 120; i++)
+        {
+            var response = await page.APIRequest.GetAsync("/api/v1/quickbooks/unsynced?pageSize=200");
+            Assert.True(response.Ok, $"GET /api/v1/quickbooks/unsynced → {response.Status}");
+            using var json = JsonDocument.Parse(await response.TextAsync());
+            var payments = json.RootElement.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("paymentId").ValueKind == JsonValueKind.Number).ToList();
+            left = [.. payments.Select(r => $"payment-row-{r.GetProperty("paymentId").GetInt64()}").Order()];
+            if (payments.All(r => r.GetProperty("state").GetString() is not ("queued" or "retrying"))) break;
+            await Task.Delay(500);
+        }
+        var rows = page.Locator("#unsynced tbody tr[id^='payment-row-']");
+        await Assertions.Expect(rows).ToHaveCountAsync(left.Count, new() { Timeout = 30_000 });
+        Assert.Equal(left, (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.id)")).Order().ToList());
     }
 
     /// <summary>The emulator's fault injection (its admin API): added latency on every QBO request of the demo company.</summary>

@@ -63,6 +63,24 @@ public class QboAppFactory : GroundworkAppFactory
     }
 }
 
+/// <summary>
+/// A second Groundwork host on the first one's database, calling the first one's emulator as its QuickBooks: the app after
+/// a restart (the first host's grains stopped or stuck), or a second node.
+/// </summary>
+public sealed class SecondHostFactory(QboAppFactory first) : GroundworkAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:Default", first.ConnectionString);
+        builder.UseSetting("QboEmulator:Embedded", "false");
+        builder.UseSetting("QuickBooks:Environment", "Custom");
+        builder.UseSetting("QuickBooks:BaseUrl", new Uri(first.BaseAddress, "qbo/").ToString());
+        builder.UseSetting("QuickBooks:ClientId", Groundwork.QboEmulator.QboEmulatorDevApp.ClientId);
+        builder.UseSetting("QuickBooks:ClientSecret", Groundwork.QboEmulator.QboEmulatorDevApp.ClientSecret);
+    }
+}
+
 /// <summary>The embedded default as a new user meets it: demo organization seeded, emulator under /qbo, real port.</summary>
 public sealed class DemoQboAppFactory : QboAppFactory
 {

@@ -8,7 +8,7 @@ namespace Groundwork.Web.Features.QuickBooks.Connection;
 
 /// <summary>The brief's step 1: send the user to Intuit with a bound state, and take the code back.</summary>
 public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthStates states, QboOAuthClient oauth, QboClient qbo,
-    QboTokenVault vault, AppClock clock, IGrainFactory grains, RecentRealms realms, Sync.SyncOutbox outbox, ILogger<ConnectQuickBooks> logger) : IUseCase
+    QboTokenVault vault, AppClock clock, IGrainFactory grains, RecentRealms realms, ILogger<ConnectQuickBooks> logger) : IUseCase
 {
     public async Task<Uri> StartAsync(string userId, Uri redirectUri, CancellationToken ct) =>
         oauth.BuildAuthorizeUrl(await states.IssueAsync(userId, ct), redirectUri);
@@ -77,10 +77,9 @@ public sealed partial class ConnectQuickBooks(GroundworkDbContext db, QboOAuthSt
         await grains.GetGrain<Gateway.IQboGatewayGrain>(connection.OrganizationId).ForgetAccessAsync();
         // Webhooks for the realm find the organization from now on (in this host at once), whatever follows.
         realms.Forget(connection.RealmId);
-        // Payments recorded before connecting wait for their documents, and go once those are pushed (the grain is woken below).
-        await outbox.PaymentsBeforeConnectingAsync(connection.Id, ct);
-        // Pushes that waited for the connection resume at once, and what changed in QuickBooks meanwhile is caught up.
-        await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).CatchUpAsync();
+        // Pushes that waited for the connection resume at once, what changed in QuickBooks meanwhile is caught up, and payments
+        // recorded before connecting are queued by the grain (however many: this request does not wait for them).
+        await grains.GetGrain<Sync.ICompanySyncGrain>(connection.OrganizationId).ConnectedAsync();
         return saved;
     }
 

@@ -9,11 +9,14 @@ namespace Groundwork.Web.Features.QuickBooks.Links;
 /// </summary>
 public static class NameMatch
 {
-    /// <summary>Shown on the mapping screens, word for word what <see cref="Key"/> and <see cref="CostCodeKeys"/> do.</summary>
-    public const string Rule =
-        "Names match when they are the same after trimming, ignoring upper and lower case and repeated spaces. " +
-        "A cost code matches a Product/Service named with its number and name (“01 00 00 General Requirements”) or its name alone (“General Requirements”). " +
-        "An inactive QuickBooks record matches under its name without QuickBooks' “(deleted)” ending.";
+    /// <summary>Shown on the Products/Services mapping screen, word for word what <see cref="Key"/> and <see cref="CostCodeKeys"/> do.</summary>
+    public const string Rule = Same + "A cost code matches a Product/Service named with its number and name (“01 00 00 General Requirements”) or its name alone (“General Requirements”). " + Inactive;
+
+    /// <summary>Shown for customers, locations and vendors (no cost codes there): what <see cref="Key"/> does.</summary>
+    public const string NameRule = Same + Inactive;
+
+    private const string Same = "Names match when they are the same after trimming, ignoring upper and lower case and repeated spaces. ";
+    private const string Inactive = "An inactive QuickBooks record matches under its name without QuickBooks' “(deleted)” ending.";
 
     /// <summary>Near matches below this score are not suggested.</summary>
     public const double SuggestionThreshold = 0.6;

@@ -19,7 +19,7 @@ public sealed class ListNameLinks(GroundworkDbContext db, QboLists lists) : IUse
         if (!board.IsOk) return LinkName.Relay<NameBoard, NameLinkPage>(board);
         var (records, total) = await NameRecords.PageAsync(db, kind, search, page, pageSize, ct);
         var rows = await board.Value!.RowsAsync(records, withNear: true, parentLinks: null, ct);
-        return Outcome<NameLinkPage>.Ok(new NameLinkPage(kind.Slug(), rows, page, pageSize, total, board.Value.RefreshedAtUtc, NameMatch.Rule));
+        return Outcome<NameLinkPage>.Ok(new NameLinkPage(kind.Slug(), rows, page, pageSize, total, board.Value.RefreshedAtUtc, NameMatch.NameRule));
     }
 }
 

@@ -20,7 +20,7 @@ public static class NameProblems
         var label = Label(kind);
         if (name.Contains(QboNameLimits.Forbidden, StringComparison.Ordinal))
         {
-            problems.Add(new(Colon, $"QuickBooks does not allow a colon (:) in {label} names. Rename it, e.g. “{WithoutColon(name)}”.", WithoutColon(name), []));
+            problems.Add(new(Colon, $"QuickBooks does not allow a colon (:) in {label} names: rename “{name}”, e.g. to “{WithoutColon(name)}”.", WithoutColon(name), []));
         }
         if (clashes.Count > 0)
         {

@@ -21,6 +21,12 @@ public interface ICompanySyncGrain : IGrainWithIntegerKey
     /// <summary>Catch up on QuickBooks' changes by CDC from the stored cursor (start-up, the schedule, a reconnect, a suspected webhook gap). Returns at once.</summary>
     Task CatchUpAsync();
 
+    /// <summary>
+    /// QuickBooks was (re)connected: pushes resume, QuickBooks' changes are caught up, and the payments recorded before
+    /// connecting are queued (<see cref="PaymentsBeforeConnecting"/>), a chunk per step. Returns at once.
+    /// </summary>
+    Task ConnectedAsync();
+
     /// <summary>Whether the loop is running now (for tests and the health of a run).</summary>
     Task<bool> IsDrainingAsync();
 }
@@ -48,6 +54,10 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
     // next time has come; a burst of webhook deliveries wakes only the status step, not an empty outbox read per delivery.
     private bool _push = true;
     private DateTime? _pushDue;
+    // Payments recorded before connecting are queued after a connect, and looked for once per activation: a host that stopped
+    // half-way through them (or before starting) leaves no mark but the payments without a row, so the next activation finishes.
+    private bool _payments = true;
+    private DateTime? _paymentsDue;
 
     public Task WakeAsync()
     {
@@ -69,6 +79,12 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
         return WakeAsync();
     }
 
+    public Task ConnectedAsync()
+    {
+        _payments = true;
+        return CatchUpAsync();
+    }
+
     public Task<bool> IsDrainingAsync() => Task.FromResult(_drain is { IsCompleted: false });
 
     private async Task DrainLoopAsync()
@@ -81,6 +97,11 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
             _catchUp |= _catchUpAgain;
             _catchUpAgain = false;
             this.DelayDeactivation(TimeSpan.FromMinutes(10));
+            if (_payments || _paymentsDue <= clock.UtcNow)
+            {
+                _payments = false;
+                _paymentsDue = await StepAsync("payments-before-connecting", s => s.GetRequiredService<PaymentsBeforeConnecting>().QueueAsync(CancellationToken.None));
+            }
             if (_push || _pushDue <= clock.UtcNow)
             {
                 _push = false;
@@ -108,7 +129,7 @@ internal sealed partial class CompanySyncGrain(IServiceScopeFactory scopes, AppC
                 // A catch-up that failed is tried again with the next step, not at once.
                 _catchUpAgain = catchUpNext is not null;
             }
-            var next = Earliest(Earliest(pushNext, eventsNext), catchUpNext);
+            var next = Earliest(Earliest(Earliest(pushNext, eventsNext), catchUpNext), _paymentsDue);
             if (next is null && !_again && !_catchUp && !_catchUpAgain && !_push) return;
             var wait = (next ?? clock.UtcNow) - clock.UtcNow;
             if (wait > TimeSpan.Zero && !_again && !_catchUp)

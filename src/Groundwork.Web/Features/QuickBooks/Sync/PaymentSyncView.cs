@@ -58,6 +58,9 @@ public static class PaymentSyncView
                     failure is null ? PaymentPusher.Refused : $"qbo-{failure.Code ?? "none"}", failure?.IntuitTid),
                 { WaitCode: PaymentPusher.WaitAccount } => new("waiting", link?.QboType, link?.QboId, row.WaitReason, PaymentPusher.WaitAccount, null,
                     PaymentPusher.AccountFixUrl),
+                // Its documents have all reached QuickBooks: the next drain step lets it go (PaymentPusher.ReleaseAsync), so it is
+                // queued, not still waiting for a document that is there.
+                { WaitCode: PaymentPusher.WaitDocuments } when !firstMissing.ContainsKey(id) => new("queued", link?.QboType, link?.QboId, null),
                 { WaitCode: not null } => new("waiting", link?.QboType, link?.QboId, row.WaitReason, row.WaitCode, null,
                     firstMissing.TryGetValue(id, out var doc) ? $"/{DocumentRoute.Segment(doc.Kind)}/{doc.Id}" : null),
                 { Attempts: > 0 } => new("retrying", link?.QboType, link?.QboId, "QuickBooks did not answer; retrying."),

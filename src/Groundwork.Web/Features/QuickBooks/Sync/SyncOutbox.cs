@@ -15,7 +15,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// Nothing is queued without a connection (those documents wait in Unsynced Records), and nothing that came from QBO is
 /// queued (the status-back path does not call this), so there is no echo loop.
 /// </summary>
-public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains, UnsyncedRecords unsynced)
+public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains)
 {
     public const string Automatic = "automatic";
 
@@ -56,38 +56,6 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
         if (connection is null) return false;
         await AddAsync(connection.Value, LinkedKind.Payment, paymentId, PushOperation.Push, Trigger(), null, ct);
         return true;
-    }
-
-    /// <summary>
-    /// QuickBooks was connected: Groundwork's payments recorded before (listed in Unsynced Records, with no push queued) are
-    /// queued, each waiting for the documents it pays that are not in QuickBooks yet, named in its reason — the drain lets
-    /// it go once they are linked, however they get there (Push All, Push selected, one by one) — or due now when all are
-    /// there already (a reconnect). Not a dismissed payment, nor one made in QuickBooks. Saved here, a thousand at a time.
-    /// </summary>
-    /// <returns>How many were queued.</returns>
-    public async Task<int> PaymentsBeforeConnectingAsync(long connectionId, CancellationToken ct)
-    {
-        var payments = await unsynced.Payments(connectionId).Where(p => !db.QboOutbox.Any(e => e.Kind == LinkedKind.Payment && e.LocalId == p.Id)).OrderBy(p => p.Id)
-            .Select(p => new
-            {
-                p.Id,
-                Missing = p.Applications.Where(a => !db.QboLinks.Any(l => l.ConnectionId == connectionId && l.LocalId == a.DocumentId && l.State != QboLinkState.Deleted
-                        && ((a.Document!.Kind == DocumentKind.Invoice && l.Kind == LinkedKind.Invoice) || (a.Document.Kind == DocumentKind.Bill && l.Kind == LinkedKind.Bill))))
-                    .OrderBy(a => a.Id).Select(a => a.Document!.Number).ToList(),
-            }).ToListAsync(ct);
-        var (now, trigger) = (clock.UtcNow, Trigger());
-        foreach (var chunk in payments.Chunk(1000))
-        {
-            db.QboOutbox.AddRange(chunk.Select(p => new QboOutboxEntry
-            {
-                ConnectionId = connectionId, Kind = LinkedKind.Payment, LocalId = p.Id, Operation = PushOperation.Push, Trigger = trigger, EnqueuedAtUtc = now, DueAtUtc = now,
-                WaitCode = p.Missing.Count == 0 ? null : PaymentPusher.WaitDocuments,
-                WaitReason = p.Missing.Count == 0 ? null : PaymentPusher.WaitingFor(p.Missing),
-            }));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        return payments.Count;
     }
 
     /// <summary>

@@ -130,13 +130,21 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
         return Back(run.Id);
     }
 
-    /// <summary>What the push started: documents, payments queued again, and each payment that was not, with why.</summary>
-    private static string Flash(PushRunDto run)
+    /// <summary>
+    /// What the push started: documents, payments queued again, and the payments that were not, with why — said once per
+    /// reason (Push All can leave every bill payment waiting for the same account), naming up to ten of them.
+    /// </summary>
+    internal static string Flash(PushRunDto run)
     {
         var parts = new List<string>();
         if (run.Total > 0) parts.Add($"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.");
-        if (run.Payments is { Queued: > 0 } queued) parts.Add($"{queued.Queued} payment{(queued.Queued == 1 ? "" : "s")} pushed again.");
-        foreach (var not in run.Payments?.NotQueued ?? []) parts.Add($"{PaymentPusher.Label(not.PaymentId)} not pushed: {not.Reason}");
+        if (run.Payments is { Queued: > 0 } queued) parts.Add($"{queued.Queued} payment{(queued.Queued == 1 ? "" : "s")} queued for QuickBooks.");
+        foreach (var group in (run.Payments?.NotQueued ?? []).GroupBy(n => n.Reason))
+        {
+            var ids = group.Select(n => n.PaymentId).ToList();
+            parts.Add(ids.Count == 1 ? $"{PaymentPusher.Label(ids[0])} not pushed: {group.Key}"
+                : $"{ids.Count} payments not pushed ({string.Join(", ", ids.Take(10).Select(PaymentPusher.Label))}{(ids.Count > 10 ? ", …" : "")}): {group.Key}");
+        }
         return parts.Count == 0 ? "Nothing to push." : string.Join(" ", parts);
     }
 
@@ -163,7 +171,7 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
         Fixes = found;
         Dismissed = await UnsyncedPaymentRows.PageAsync(db, records.Dismissed(), 0, PageSize, ct);
         var status = await db.QboConnections.AsNoTracking().Select(c => c.Status).FirstAsync(ct);
-        if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed: reconnect it under Settings → Integrations.";
+        if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed:";
         Run = await RunAsync(ct);
     }
 

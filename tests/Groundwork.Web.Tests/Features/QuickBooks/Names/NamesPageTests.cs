@@ -33,6 +33,9 @@ public sealed class NamesPageTests(QboAppFactory app) : IClassFixture<QboAppFact
 
         var page = await browser.GetPageAsync(Page + "?kind=customer");
         Assert.NotNull(page.QuerySelector("#link-exact"));
+        // The rule said here is the names' rule: cost codes and Products/Services are another screen's.
+        Assert.Contains("ignoring upper and lower case", page.QuerySelector("#match-rule")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("cost code", page.QuerySelector("#match-rule")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("page", page.QuerySelector("#kind-customer")?.GetAttribute("aria-current"));
         Assert.Contains(page.QuerySelectorAll("tr .badge-inactive"), b => b.TextContent == "inactive");
         var linked = await browser.SubmitAsync(page.Form($"#link-{id}"), button: "Link");

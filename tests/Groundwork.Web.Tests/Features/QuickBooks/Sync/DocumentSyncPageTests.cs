@@ -35,6 +35,30 @@ public sealed class DocumentSyncPageTests(QboAppFactory app) : IClassFixture<Qbo
     }
 
     [Fact]
+    public async Task NotConnected_DisconnectedOrRemoved_TheDocumentOffersNoPushButSaysToConnect_UnsyncedSaysWhereOnce()
+    {
+        long invoice = 0;
+        var owner = await app.OwnerConnectedAfterAsync(async api =>
+        {
+            var (jobId, _, _, _, _) = await api.JobAsync();
+            invoice = (await api.InvoiceAsync(jobId, ("Work", 1, 100m, false, null, null))).Id();
+        });
+        Assert.NotNull((await owner.Browser.GetPageAsync($"/invoices/{invoice}")).QuerySelector("#push-now"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Browser.PostFormAsync("/Settings/Integrations?handler=Disconnect", [], "/Settings/Integrations")).StatusCode);
+        var unsynced = await owner.Browser.GetPageAsync(UnsyncedTestData.UnsyncedPage);
+        Assert.Equal("QuickBooks is not connected now, so nothing is pushed: reconnect it under Settings → Integrations.",
+            unsynced.QuerySelector("#push-paused")?.TextContent.Trim());
+        var disconnected = await owner.Browser.GetPageAsync($"/invoices/{invoice}");
+        Assert.Null(disconnected.QuerySelector("#push-now"));
+        Assert.Equal("/Settings/Integrations", disconnected.QuerySelector("#sync-connect a")?.GetAttribute("href"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Browser.PostFormAsync("/Settings/Integrations?handler=Remove", [], "/Settings/Integrations")).StatusCode);
+        var removed = await owner.Browser.GetPageAsync($"/invoices/{invoice}");
+        Assert.Null(removed.QuerySelector("#push-now"));
+    }
+
+    [Fact]
     public async Task OpenInQuickBooks_OpensTheRecordItself_WithItsNumberLinesAndTotal()
     {
         var owner = await app.PushOwnerAsync();

@@ -1,11 +1,9 @@
-using Groundwork.QboEmulator;
 using Groundwork.QuickBooks.Wire;
 using Groundwork.QuickBooks;
 using Groundwork.Web.Features.QuickBooks.Connection;
 using Groundwork.Web.Features.QuickBooks.Links;
 using Groundwork.Web.Features.QuickBooks.Sync;
 using Groundwork.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Tests.Features.QuickBooks.Sync;
@@ -14,21 +12,6 @@ namespace Groundwork.Web.Tests.Features.QuickBooks.Sync;
 [Trait("Category", "Database")]
 public sealed class RestartTests(QboAppFactory app) : IClassFixture<QboAppFactory>
 {
-    /// <summary>A second Groundwork host on the first one's database, calling the first one's emulator as its QuickBooks.</summary>
-    private sealed class FreshHost(QboAppFactory first) : GroundworkAppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:Default", first.ConnectionString);
-            builder.UseSetting("QboEmulator:Embedded", "false");
-            builder.UseSetting("QuickBooks:Environment", "Custom");
-            builder.UseSetting("QuickBooks:BaseUrl", new Uri(first.BaseAddress, "qbo/").ToString());
-            builder.UseSetting("QuickBooks:ClientId", QboEmulatorDevApp.ClientId);
-            builder.UseSetting("QuickBooks:ClientSecret", QboEmulatorDevApp.ClientSecret);
-        }
-    }
-
     [Fact]
     public async Task FreshHost_OnTheSameDatabase_FindsWhatTheStoppedOneWroteAndLinksItOnce()
     {
@@ -52,7 +35,7 @@ public sealed class RestartTests(QboAppFactory app) : IClassFixture<QboAppFactor
             return await db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, QboConnectionStatus.Connected));
         });
 
-        await using var fresh = new FreshHost(app);
+        await using var fresh = new SecondHostFactory(app);
         fresh.StartServer();
         var sync = await owner.Api.SyncedAsync("invoices", invoice.Id());
 

@@ -4,6 +4,9 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Groundwork.Web.Features.Organizations;
+using Groundwork.Web.Features.Payments;
+using Groundwork.Web.Features.QuickBooks.Links;
+using Microsoft.EntityFrameworkCore;
 using Groundwork.Web.Tests.Features.QuickBooks.Mappings;
 using Groundwork.Web.Tests.Infrastructure;
 
@@ -18,8 +21,10 @@ internal static class UnsyncedTestData
     /// <summary>
     /// An owner who makes documents with <paramref name="before"/> while their organization is not connected (so nothing is
     /// queued), then connects a fresh emulator company and chooses the default item: the documents wait in Unsynced Records.
+    /// Payments recorded before are queued by the company's grain after the callback; unless <paramref name="waitForPayments"/>
+    /// is false, this returns once they are.
     /// </summary>
-    public static async Task<PushOwner> OwnerConnectedAfterAsync(this QboAppFactory app, Func<HttpClient, Task> before)
+    public static async Task<PushOwner> OwnerConnectedAfterAsync(this QboAppFactory app, Func<HttpClient, Task> before, bool waitForPayments = true)
     {
         var realm = await app.NewCompanyAsync();
         app.StartServer();
@@ -30,7 +35,24 @@ internal static class UnsyncedTestData
         Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(browser, realm)).StatusCode);
         var services = (await api.ItemIdsAsync())["Services"];
         (await api.PutJsonAsync(MappingTestData.DefaultItemUrl, new { qboItemId = services })).EnsureSuccessStatusCode();
+        if (waitForPayments) await app.PaymentsQueuedAsync(user);
         return new PushOwner(user, browser, api, await app.QuickBooksAsync(realm), realm, services);
+    }
+
+    /// <summary>Groundwork payments not in QuickBooks, not dismissed, that have no outbox row yet: those still to be queued after a connect.</summary>
+    public static Task<int> PaymentsNotQueuedAsync(this GroundworkAppFactory app, TestUser user) =>
+        app.WithDbAsync(user, db => db.Payments.CountAsync(p => p.Source == PaymentSource.Groundwork && p.SyncDismissedAtUtc == null
+            && !db.QboLinks.Any(l => l.Kind == LinkedKind.Payment && l.LocalId == p.Id) && !db.QboOutbox.Any(e => e.Kind == LinkedKind.Payment && e.LocalId == p.Id)));
+
+    /// <summary>Polls until the company's grain has queued every payment recorded before connecting.</summary>
+    public static async Task PaymentsQueuedAsync(this GroundworkAppFactory app, TestUser user, int seconds = 30)
+    {
+        for (var i = 0; i < seconds * 10; i++)
+        {
+            if (await app.PaymentsNotQueuedAsync(user) == 0) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{await app.PaymentsNotQueuedAsync(user)} payment(s) recorded before connecting were never queued.");
     }
 
     public static async Task<HttpClient> BrowserOfAsync(this QboAppFactory app, PushOwner owner, OrganizationRole role) =>

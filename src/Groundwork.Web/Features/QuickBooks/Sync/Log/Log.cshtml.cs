@@ -52,6 +52,10 @@ public sealed class LogModel(SyncLogQuery log) : PageModel
         _ => null,
     };
 
+    /// <summary>The kind before the reference, unless the reference says it already (a payment's is “Payment 12”).</summary>
+    public static string KindShown(string kind, string reference) =>
+        reference.StartsWith(KindLabel(kind) + " ", StringComparison.OrdinalIgnoreCase) ? "" : KindLabel(kind);
+
     public static string KindLabel(string kind) => kind.Length == 0 ? kind : char.ToUpperInvariant(kind[0]) + kind[1..];
 
     public static string ResultLabel(string result) => result switch

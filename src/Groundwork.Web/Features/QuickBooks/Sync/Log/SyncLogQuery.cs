@@ -38,7 +38,7 @@ public sealed class SyncLogQuery(GroundworkDbContext db) : IUseCase
 
     /// <summary>The kinds that write log lines, by their name in URLs and JSON.</summary>
     public static readonly IReadOnlyList<LinkedKind> Kinds =
-        [LinkedKind.Invoice, LinkedKind.Bill, LinkedKind.Customer, LinkedKind.Location, LinkedKind.Vendor, LinkedKind.Job];
+        [LinkedKind.Invoice, LinkedKind.Bill, LinkedKind.Customer, LinkedKind.Location, LinkedKind.Vendor, LinkedKind.Job, LinkedKind.Payment];
 
     public async Task<Outcome<PageOf<SyncLogRow>>> ListAsync(SyncLogFilter filter, CancellationToken ct)
     {

@@ -94,10 +94,10 @@ public sealed class SyncLogApiTests(QboAppFactory app) : IClassFixture<QboAppFac
     {
         var owner = await app.PushOwnerAsync();
 
-        var response = await owner.Api.GetAsync(LogTestData.LogUrl + "?kind=payment");
+        var response = await owner.Api.GetAsync(LogTestData.LogUrl + "?kind=widget");
 
         var errors = await response.AssertInvalidAsync("kind");
-        Assert.Contains("invoice, bill, customer, location, vendor, job", errors[0]);
+        Assert.Contains("invoice, bill, customer, location, vendor, job, payment", errors[0]);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class SyncLogCsvApiTests(QboAppFactory app) : IClassFixture<QboApp
         Assert.Equal(["customer"], customers.Skip(1).Select(r => r[1]));
         Assert.Equal([$"gw-{pushed.InvoiceId}-0-create"], searched.Skip(1).Select(r => r[7]));
         Assert.Equal([refused.ToString(CultureInfo.InvariantCulture)], document.Skip(1).Select(r => r[2]));
-        var unknown = await owner.Api.GetAsync(LogTestData.CsvUrl + "?kind=payment");
+        var unknown = await owner.Api.GetAsync(LogTestData.CsvUrl + "?kind=widget");
         await unknown.AssertInvalidAsync("kind");
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Groundwork.Web.Features.Organizations;
+using Groundwork.Web.Tests.Features.QuickBooks.Sync.Inbound;
+using Groundwork.Web.Tests.Features.QuickBooks.Sync.Payments;
 using Groundwork.Web.Tests.Infrastructure;
 
 namespace Groundwork.Web.Tests.Features.QuickBooks.Sync.Log;
@@ -55,8 +57,25 @@ public sealed class SyncLogPageTests(QboAppFactory app) : IClassFixture<QboAppFa
         var csv = LogTestData.ReadCsv(await owner.Browser.GetStringAsync(csvLink));
         Assert.Equal(2, csv.Count);
         Assert.Equal("refused", csv[1][8]);
-        var unknown = await owner.Browser.GetPageAsync(LogTestData.PagePath + "?kind=payment");
+        var unknown = await owner.Browser.GetPageAsync(LogTestData.PagePath + "?kind=widget");
         Assert.Contains("Unknown kind", unknown.Errors());
+    }
+
+    [Fact]
+    public async Task LogPage_APushedPayment_IsNamedOnce_AndTheKindFilterFindsPayments()
+    {
+        var owner = await app.PushOwnerAsync();
+        var (invoiceId, _) = await owner.SyncedInvoiceAsync(40m);
+        var paymentId = (await owner.Api.RecordPaymentAsync(null, (invoiceId, 40m))).Id();
+        await owner.Api.PaymentSyncAsync(paymentId, "synced");
+
+        var page = await owner.Browser.GetPageAsync(LogTestData.PagePath + "?kind=payment");
+
+        Assert.Empty(page.Errors());
+        Assert.Equal("payment", page.QuerySelector<IHtmlSelectElement>("#log-kind")!.Value);
+        var row = Assert.Single(page.QuerySelectorAll("#log tbody tr[data-log-id]"));
+        Assert.Equal($"Payment {paymentId}", row.QuerySelector("td:nth-child(2)")!.TextContent.Trim());
+        Assert.Contains($"gw-pay-{paymentId}-0-create", row.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

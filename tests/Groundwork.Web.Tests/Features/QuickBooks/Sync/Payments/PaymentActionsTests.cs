@@ -86,7 +86,7 @@ public sealed class PaymentActionsTests(InboundAppFactory app) : IClassFixture<I
         var retried = await owner.Browser.SubmitAsync(after.Form($"#retry-payment-form-{id}"), button: "Retry");
 
         Assert.Equal((HttpStatusCode.Redirect, PaymentsPage), (retried.StatusCode, retried.Headers.Location?.OriginalString));
-        Assert.Contains("1 payment pushed again.", (await owner.Browser.GetPageAsync(PaymentsPage)).QuerySelector(".flash")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 payment queued for QuickBooks.", (await owner.Browser.GetPageAsync(PaymentsPage)).QuerySelector(".flash")?.TextContent, StringComparison.Ordinal);
         await owner.Api.PaymentSyncAsync(id, "synced");
         var qbo = Assert.Single(await owner.Qbo.MarkedAsync<QboPayment>(id));
         Assert.Equal((invoiceQbo, 100m), (qbo.Line![0].LinkedTxn![0].TxnId, qbo.TotalAmt));
