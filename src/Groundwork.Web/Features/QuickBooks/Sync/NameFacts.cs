@@ -46,7 +46,23 @@ internal sealed class NameFacts
 
     public string? LinkedId(LinkedKind kind, long id) => links.TryGetValue((kind, id), out var l) ? l.QboId : null;
 
-    public PlannedName Plan(NameNeed need, Action<PushProblem?> problem)
+    /// <summary>
+    /// A document's names in order, parents first (<see cref="PushPlanner.Parties"/>): a sub-customer is matched under the
+    /// record its parent is linked to, or will be linked to by this same push — after Remove integration and a reconnect,
+    /// QuickBooks still has the customer and its sub-customer Groundwork made, and both are linked again, not refused.
+    /// </summary>
+    public List<PlannedName> PlanAll(IEnumerable<NameNeed> needs, Action<PushProblem?> problem)
+    {
+        var planned = new List<PlannedName>();
+        foreach (var need in needs)
+        {
+            var parent = need.ParentKind is { } kind ? planned.Find(p => p.Kind == kind && p.LocalId == need.ParentLocalId) : null;
+            planned.Add(Plan(need, problem, parent?.QboId));
+        }
+        return planned;
+    }
+
+    private PlannedName Plan(NameNeed need, Action<PushProblem?> problem, string? parentQboId)
     {
         if (links.TryGetValue((need.Kind, need.LocalId), out var link))
         {
@@ -54,7 +70,7 @@ internal sealed class NameFacts
         }
         var nameKind = KindOf(need.Kind);
         var list = need.Kind == LinkedKind.Vendor ? QboListType.Vendor : QboListType.Customer;
-        var parentQboId = need.ParentKind is { } pk && need.ParentLocalId is { } pid ? LinkedId(pk, pid) : null;
+        parentQboId ??= need.ParentKind is { } pk && need.ParentLocalId is { } pid ? LinkedId(pk, pid) : null;
         var same = new List<NameCandidate>();
         var clashes = new List<NameClash>();
         foreach (var e in byKey[NameMatch.Key(need.Name)])

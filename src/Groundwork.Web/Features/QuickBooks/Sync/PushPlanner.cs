@@ -92,7 +92,7 @@ public sealed class PushPlanner(GroundworkDbContext db)
         Add(PushChecks.Deleted(link, repush));
         if (link is { State: QboLinkState.Deleted }) link = null;
         Add(PushChecks.Readiness(s.Readiness));
-        var planned = Parties(d, s.Layout).Select(n => names.Plan(n, Add)).ToList();
+        var planned = names.PlanAll(Parties(d, s.Layout), Add);
         var lines = new List<PlannedLine>();
         var unmappedTypes = new SortedSet<string>(StringComparer.Ordinal);
         var needsDefault = false;

@@ -56,7 +56,7 @@ public sealed class SyncFixes(GroundworkDbContext db, PushPlanner planner)
         foreach (var (id, parties) in needs)
         {
             PushProblem? first = null;
-            foreach (var need in parties) names.Plan(need, p => first ??= p);
+            names.PlanAll(parties, p => first ??= p);
             if (first is not null) fixes[id] = first;
         }
         return fixes;
