@@ -134,9 +134,11 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
     private static string Flash(PushRunDto run)
     {
         var parts = new List<string>();
-        if (run.Total > 0) parts.Add($"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.");
+        if (run.StartedNothing) parts.Add("Nothing new to push.");
+        else if (run.Total > 0) parts.Add($"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.");
         if (run.Payments is { Queued: > 0 } queued) parts.Add($"{queued.Queued} payment{(queued.Queued == 1 ? "" : "s")} pushed again.");
         foreach (var not in run.Payments?.NotQueued ?? []) parts.Add($"{PaymentPusher.Label(not.PaymentId)} not pushed: {not.Reason}");
+        foreach (var held in run.Elsewhere ?? []) parts.Add(held.Describe() + (held.RunId == run.Id ? " Its progress is below." : ""));
         return parts.Count == 0 ? "Nothing to push." : string.Join(" ", parts);
     }
 
