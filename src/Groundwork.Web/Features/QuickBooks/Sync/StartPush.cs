@@ -189,8 +189,8 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         if (run is null) return Outcome<PushRunDto>.NotFound($"Push run {runId} was not found.");
         if (run.State != PushRunState.Running) return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var trigger = RunTrigger(run.All, run.StartedBy);
-        await db.QboOutbox.Where(e => e.RunId == runId && e.Trigger != trigger).ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, (string?)null), ct);
+        await db.QboOutbox.Where(e => e.RunId == runId && e.Adopted)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, (string?)null).SetProperty(e => e.Adopted, false), ct);
         // Rows already with Push All's lanes are uncertain: the engine sees the run cancelled and drops those not yet sent.
         await PushRuns.DropAsync(db, db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain), ct);
         run.State = PushRunState.Cancelled;

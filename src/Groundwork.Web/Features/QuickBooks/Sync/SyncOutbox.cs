@@ -164,7 +164,7 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
             await rows.Where(e => e.DueAtUtc > now).ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
             // Row locks (PostgreSQL) order this against a drain finishing the same row: see PushRuns.LockAsync.
             await rows.Where(e => (e.Operation == PushOperation.Push || e.Operation == PushOperation.Repush) && (e.RunId == null || !otherRuns.Contains(e.RunId)))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, runId), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, runId).SetProperty(e => e.Adopted, true), ct);
             await DocumentSyncs.SetManyAsync(db, connectionId, ids, SyncState.Queued, null, null, null, now, ct);
             foreach (var kind in chunk.Select(d => d.Kind).Distinct())
             {
@@ -193,8 +193,8 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     }
 
     private const string InsertOutbox = """
-        INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain")
-        SELECT {0}, {1}, {2}, d."Id", {3}, {4}, {5}, {6}, {6}, 0, FALSE FROM "Documents" d
+        INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain", "Adopted")
+        SELECT {0}, {1}, {2}, d."Id", {3}, {4}, {5}, {6}, {6}, 0, FALSE, FALSE FROM "Documents" d
         WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "QboOutbox" e WHERE e."OrganizationId" = {0} AND e."Kind" = {2}
             AND e."LocalId" = d."Id" AND e."Operation" IN ({3}, {7})) AND d."Id" IN (
         """;
