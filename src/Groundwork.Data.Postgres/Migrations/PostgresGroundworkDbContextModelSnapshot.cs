@@ -1363,6 +1363,9 @@ namespace Groundwork.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 

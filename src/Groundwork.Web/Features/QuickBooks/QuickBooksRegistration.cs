@@ -70,6 +70,7 @@ internal static class QuickBooksRegistration
             o.Prefix = emulator.Prefix;
         });
         builder.Services.AddSingleton<Sync.SalesTaxCodes>();
+        builder.Services.AddSingleton<Sync.SyncPauses>();
         builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>().AddScoped<Sync.BulkPush>().AddScoped<Sync.PushOutcomes>()
             .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>()
             .AddScoped<Sync.PaymentsBeforeConnecting>();

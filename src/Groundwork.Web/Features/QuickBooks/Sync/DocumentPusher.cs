@@ -15,6 +15,8 @@ public enum PushEnd
     NeedsAttention,
     /// <summary>A payment waits (for its documents or an account): its rows stay, skipped until released.</summary>
     Waiting,
+    /// <summary>The record's row was dropped (its run cancelled) just before its create was sent: nothing sent, nothing to record.</summary>
+    Dropped,
 }
 
 /// <summary>
@@ -62,9 +64,9 @@ internal sealed class DocumentPusher(GroundworkDbContext db, QboWrites qbo, Name
             else
             {
                 // Written before the write (directly: the drain's rows are not tracked): if the answer is lost (or this process
-                // dies), the next attempt looks first.
+                // dies), the next attempt looks first. No row to mark: a cancel dropped it while the names went, so nothing goes.
                 entry.Uncertain = true;
-                await db.QboOutbox.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct);
+                if (await db.QboOutbox.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Uncertain, true), ct) == 0) return PushEnd.Dropped;
                 (saved, tid) = await CreateAsync(QboDocumentMapper.ToWire(plan, ids), requestId, ct);
                 journal.Add(kind, plan.DocumentId, plan.Number, entry.Trigger, "create", plan.Entity, requestId, SyncResult.Succeeded, saved.Id, saved.SyncToken, tid);
             }

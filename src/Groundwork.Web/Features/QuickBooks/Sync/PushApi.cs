@@ -31,8 +31,12 @@ internal static class PushApi
             ApiResults.From(await records.ListAsync(new ListQuery { Q = query.Q, Page = query.Page, PageSize = query.PageSize }, ct), p => p));
         quickbooks.MapGet("/preview", async ([AsParameters] PreviewQuery query, PushPreview preview, CancellationToken ct) =>
             ApiResults.From(await preview.HandleAsync(query.DocumentIds, query.All == true, ct), p => p));
+        // 202: a run was started (or Push All's running one given); 200: every document named is already in a running run, which is the answer.
         quickbooks.MapPost("/push", async (PushRequest request, StartPush push, CancellationToken ct) =>
-                ApiResults.From(await push.HandleAsync(request, ct), r => r, StatusCodes.Status202Accepted))
+            {
+                var outcome = await push.HandleAsync(request, ct);
+                return ApiResults.From(outcome, r => r, outcome.Value?.StartedNothing == true ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+            })
             .RequireAuthorization(AccountServiceCollectionExtensions.AdminPolicy);
         quickbooks.MapGet("/push/{runId}", async (string runId, StartPush push, CancellationToken ct) =>
             ApiResults.From(await push.StatusAsync(runId, ct), r => r));

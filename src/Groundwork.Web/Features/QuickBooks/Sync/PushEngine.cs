@@ -87,6 +87,15 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
     private async Task<bool?> PushRecordAsync(QboConnection connection, List<QboOutboxEntry> rows, Dictionary<long, PushPlan> plans, DocumentPusher documents,
         QboWrites writes, CancellationToken ct)
     {
+        if (rows.Any(r => r.RunId is not null))
+        {
+            // Its run may have been cancelled while this drain pushed the records before it: Cancel dropped the rows not sent
+            // yet, and they must stay unsent. One look at the record's own rows (run rows only: no other row is dropped).
+            var ids = rows.Select(r => r.Id).ToList();
+            var left = await db.QboOutbox.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+            rows = rows.Where(r => left.Contains(r.Id)).ToList();
+            if (rows.Count == 0) return true;
+        }
         var entry = rows[^1];
         entry.Uncertain = rows.Any(r => r.Uncertain);
         var (kind, localId) = (entry.Kind, entry.LocalId);
@@ -116,6 +125,11 @@ public sealed class PushEngine(GroundworkDbContext db, QboCompanyCalls calls, Pu
                 end = await documents.PushAsync(connection, plan, entry, ct);
             else
                 end = PushEnd.Synced; // The document is gone: nothing to push.
+            if (end == PushEnd.Dropped)
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
             await outcomes.FinishAsync(rows, end == PushEnd.Synced, ct);
             metrics.Pushed(kind, end == PushEnd.Synced ? SyncState.Synced : SyncState.NeedsAttention);
             return true;

@@ -12,7 +12,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// How a push attempt ends for its outbox rows, one rule for the single and the bulk path: rows removed and counted on their
 /// runs, or rescheduled with backoff when QBO did not answer, or the refusal shown with QBO's code and intuit_tid.
 /// </summary>
-public sealed class PushOutcomes(GroundworkDbContext db, SyncJournal journal, AppClock clock, SyncMetrics metrics)
+public sealed class PushOutcomes(GroundworkDbContext db, SyncJournal journal, AppClock clock, SyncMetrics metrics, SyncPauses pauses)
 {
     /// <summary>Waits between attempts after QBO did not answer; then every hour; flagged after <see cref="MaxAttempts"/>.</summary>
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
@@ -87,6 +87,7 @@ public sealed class PushOutcomes(GroundworkDbContext db, SyncJournal journal, Ap
         // row already; a Push All may have taken one into its run while it was pushed (so the runs are read back).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await PushRuns.LockAsync(db, ids, ct);
+        await pauses.AtAsync(SyncPauses.DrainRowsLocked, ct);
         await db.SaveChangesAsync(ct);
         var runs = await PushRuns.TakeAsync(db, ids, ct);
         foreach (var run in runs.Values.OfType<string>().Distinct(StringComparer.Ordinal))

@@ -1,5 +1,4 @@
 using Groundwork.Web.Data;
-using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.QuickBooks.Names;
 using Groundwork.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ public sealed record RenamedAndPushed(RenamedName Renamed, PushRunDto Run);
 /// <see cref="RenameForQuickBooks"/> (the names screen's rename, whose rules stay the only ones); then starts a push
 /// (<see cref="StartPush"/>) of the document and of every other held-back document with that name — one rename fixes them all.
 /// </summary>
-public sealed class RenameAndPush(GroundworkDbContext db, SyncFixes fixes, RenameForQuickBooks rename, StartPush push) : IUseCase
+public sealed class RenameAndPush(GroundworkDbContext db, SyncFixes fixes, RenameForQuickBooks rename, StartPush push, UnsyncedRecords unsynced) : IUseCase
 {
     public async Task<Outcome<RenamedAndPushed>> HandleAsync(long documentId, CancellationToken ct)
     {
@@ -38,12 +37,15 @@ public sealed class RenameAndPush(GroundworkDbContext db, SyncFixes fixes, Renam
             : LinkName.Relay<PushRunDto, RenamedAndPushed>(run);
     }
 
-    /// <summary>Finalized documents needing attention, or never pushed, whose customer, location or vendor is this record.</summary>
+    /// <summary>
+    /// The documents Unsynced Records lists (its one rule: not in QuickBooks, or not correctly) whose customer, location or
+    /// vendor is this record: what Push All would take, so the fix and the list never disagree.
+    /// </summary>
     private async Task<List<long>> HeldBackAsync(NameKind kind, long id, CancellationToken ct)
     {
-        var held = db.Documents.AsNoTracking().Where(DocumentRules.Finalized)
-            .Where(d => db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State == SyncState.NeedsAttention)
-                || !db.DocumentSyncs.Any(s => s.DocumentId == d.Id && s.State != SyncState.NotSynced));
+        var connection = await db.QboConnections.Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        if (connection is null) return [];
+        var held = unsynced.Query(connection.Value);
         held = kind switch
         {
             NameKind.Customer => held.Where(d => d.Job!.Location!.CustomerId == id),

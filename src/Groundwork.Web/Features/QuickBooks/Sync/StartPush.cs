@@ -1,6 +1,7 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.Documents;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Features.QuickBooks.Links;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,24 @@ public sealed class PushRequest
 
 /// <summary>A run's progress: what the progress bar and <c>GET push/{runId}</c> show.</summary>
 /// <param name="Payments">On the answer that starts a run: the payments it queued again and those it could not (null on progress reads).</param>
+/// <param name="Elsewhere">On the answer to Push selected: the named documents another running run already holds (that run
+/// pushes and counts them). When it holds every one and nothing else was asked, the answer is that run (200, nothing started).</param>
 public sealed record PushRunDto(string Id, string State, bool All, int Total, int Done, int Failed, int Remaining, DateTime StartedAtUtc,
-    DateTime? FinishedAtUtc, string StartedBy, double? PerMinute, PaymentsPushed? Payments = null);
+    DateTime? FinishedAtUtc, string StartedBy, double? PerMinute, PaymentsPushed? Payments = null, IReadOnlyList<HeldElsewhere>? Elsewhere = null)
+{
+    /// <summary>The answer is a run already running that holds every document asked for: nothing new was started.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool StartedNothing => Elsewhere?.Any(e => e.RunId == Id) == true;
+}
+
+/// <summary>Documents named in Push selected that another running run (<paramref name="RunId"/>) already holds.</summary>
+public sealed record HeldElsewhere(string RunId, bool All, string StartedBy, IReadOnlyList<long> DocumentIds)
+{
+    /// <summary>In words, for the page.</summary>
+    public string Describe() =>
+        $"{(DocumentIds.Count == 1 ? "1 selected document is" : $"{DocumentIds.Count} selected documents are")} already being pushed by "
+        + $"{(All ? "Push All" : "a push")} started by {StartedBy} (run {RunId[..8]}).";
+}
 
 /// <summary>
 /// Starts a push of selected documents or of every unsynced one (Push All), cancels one, and reports progress. The run's
@@ -97,6 +114,15 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         var trigger = RunTrigger(all, user);
         // The total is what the run holds: a document another running run already holds is counted (and reported) there.
         run.Total = documents.Count == 0 ? 0 : await outbox.AddRunAsync(connection.Id, documents, trigger, run.Id, ct);
+        var elsewhere = all ? [] : await ElsewhereAsync(documents, run.Id, ct);
+        if (run.Total == 0 && elsewhere.Count > 0 && pushedPayments is null)
+        {
+            // Every document named is being pushed already: that run is the answer, not an empty one saying "nothing to push".
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var holder = await db.PushRuns.AsNoTracking().FirstAsync(r => r.Id == elsewhere[0].RunId, ct);
+            return Outcome<PushRunDto>.Ok(await DtoAsync(holder, ct) with { Elsewhere = elsewhere });
+        }
         if (run.Total == 0)
         {
             run.State = PushRunState.Finished;
@@ -106,7 +132,19 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (documents.Count > 0 || pushedPayments is not null) await outbox.WakeAsync();
-        return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct) with { Payments = pushedPayments });
+        return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct) with { Payments = pushedPayments, Elsewhere = elsewhere.Count == 0 ? null : elsewhere });
+    }
+
+    /// <summary>The named documents whose rows another running run holds, by run (the one holding most first). Inside the start's transaction.</summary>
+    private async Task<List<HeldElsewhere>> ElsewhereAsync(List<(long Id, DocumentKind Kind)> documents, string runId, CancellationToken ct)
+    {
+        var ids = documents.Select(d => d.Id).ToList();
+        var held = await db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill) && e.RunId != null && e.RunId != runId)
+            .Join(db.PushRuns.Where(r => r.State == PushRunState.Running), e => e.RunId, r => r.Id, (e, r) => new { r.Id, r.All, r.StartedBy, e.LocalId })
+            .Distinct().ToListAsync(ct);
+        return held.GroupBy(h => (h.Id, h.All, h.StartedBy))
+            .Select(g => new HeldElsewhere(g.Key.Id, g.Key.All, g.Key.StartedBy, g.Select(h => h.LocalId).Distinct().Order().ToList()))
+            .OrderByDescending(h => h.DocumentIds.Count).ThenBy(h => h.RunId, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -151,8 +189,8 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         if (run is null) return Outcome<PushRunDto>.NotFound($"Push run {runId} was not found.");
         if (run.State != PushRunState.Running) return Outcome<PushRunDto>.Ok(await DtoAsync(run, ct));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var trigger = RunTrigger(run.All, run.StartedBy);
-        await db.QboOutbox.Where(e => e.RunId == runId && e.Trigger != trigger).ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, (string?)null), ct);
+        await db.QboOutbox.Where(e => e.RunId == runId && e.Adopted)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, (string?)null).SetProperty(e => e.Adopted, false), ct);
         // Rows already with Push All's lanes are uncertain: the engine sees the run cancelled and drops those not yet sent.
         await PushRuns.DropAsync(db, db.QboOutbox.Where(e => e.RunId == runId && !e.Uncertain), ct);
         run.State = PushRunState.Cancelled;

@@ -36,6 +36,11 @@ public sealed class QboOutboxEntry : ITenantOwned
     public required string Trigger { get; set; }
     /// <summary>The Push All / Push selected run this row belongs to, if any.</summary>
     public string? RunId { get; set; }
+    /// <summary>
+    /// The run took this row in rather than adding it (it was waiting already: an automatic push, a retry, an ended run's):
+    /// cancelling the run leaves it queued. False on the rows a run adds, which a cancel drops.
+    /// </summary>
+    public bool Adopted { get; set; }
     public DateTime EnqueuedAtUtc { get; set; }
     /// <summary>Not before this time (a retry after a throttle or an outage).</summary>
     public DateTime DueAtUtc { get; set; }

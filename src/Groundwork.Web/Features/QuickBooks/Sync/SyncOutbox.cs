@@ -15,7 +15,11 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// Nothing is queued without a connection (those documents wait in Unsynced Records), and nothing that came from QBO is
 /// queued (the status-back path does not call this), so there is no echo loop.
 /// </summary>
+<<<<<<< HEAD
 public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains)
+=======
+public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains, UnsyncedRecords unsynced, SyncPauses pauses)
+>>>>>>> review9
 {
     public const string Automatic = "automatic";
 
@@ -116,23 +120,28 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     /// documents and no entity tracked: their waiting retries pulled forward, their sync rows marked Queued (made where
     /// missing), their outbox rows inserted in document order. A document already waiting in the outbox (an automatic push,
     /// a retry, or a run that has ended) gets no second row, which would push it twice: its row joins this run instead; one
-    /// held by another running run stays that run's. Runs inside the caller's transaction, and the rows are written
-    /// directly, not saved through the context: the caller wakes the company's grain after its commit.
+    /// held by another run stays that run's — a run not ended, including one being started at this moment and not committed
+    /// yet (its row is locked: this waits, then sees it taken), so two runs never both count a row. Runs inside the caller's
+    /// transaction, and the rows are written directly, not saved through the context: the caller wakes the company's grain
+    /// after its commit.
     /// </summary>
-    /// <returns>How many documents the run holds: its total.</returns>
+    /// <returns>How many documents the run holds (its rows, read under their locks in this transaction): its total.</returns>
     internal async Task<int> AddRunAsync(long connectionId, IReadOnlyList<(long Id, DocumentKind Kind)> documents, string trigger, string runId, CancellationToken ct)
     {
         var now = clock.UtcNow;
         var organizationId = db.CurrentOrganizationId;
-        var otherRuns = db.PushRuns.Where(r => r.State == PushRunState.Running && r.Id != runId).Select(r => r.Id);
+        // Ended runs, not "other running runs": a run started at this moment is not visible yet, and reading it as ended let two
+        // starts both take one row (PostgreSQL re-checks a row it waited for with the statement's old view of the runs).
+        var ended = db.PushRuns.Where(r => r.State != PushRunState.Running).Select(r => r.Id);
         foreach (var chunk in documents.Chunk(500))
         {
             var ids = chunk.Select(d => d.Id).ToList();
             var rows = db.QboOutbox.Where(e => ids.Contains(e.LocalId) && (e.Kind == LinkedKind.Invoice || e.Kind == LinkedKind.Bill));
             await rows.Where(e => e.DueAtUtc > now).ExecuteUpdateAsync(s => s.SetProperty(e => e.DueAtUtc, now), ct);
             // Row locks (PostgreSQL) order this against a drain finishing the same row: see PushRuns.LockAsync.
-            await rows.Where(e => (e.Operation == PushOperation.Push || e.Operation == PushOperation.Repush) && (e.RunId == null || !otherRuns.Contains(e.RunId)))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, runId), ct);
+            await rows.Where(e => (e.Operation == PushOperation.Push || e.Operation == PushOperation.Repush) && (e.RunId == null || ended.Contains(e.RunId)))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.RunId, runId).SetProperty(e => e.Adopted, true), ct);
+            await pauses.AtAsync(SyncPauses.RunRowsTaken, ct);
             await DocumentSyncs.SetManyAsync(db, connectionId, ids, SyncState.Queued, null, null, null, now, ct);
             foreach (var kind in chunk.Select(d => d.Kind).Distinct())
             {
@@ -161,8 +170,8 @@ public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpCont
     }
 
     private const string InsertOutbox = """
-        INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain")
-        SELECT {0}, {1}, {2}, d."Id", {3}, {4}, {5}, {6}, {6}, 0, FALSE FROM "Documents" d
+        INSERT INTO "QboOutbox" ("OrganizationId", "ConnectionId", "Kind", "LocalId", "Operation", "Trigger", "RunId", "EnqueuedAtUtc", "DueAtUtc", "Attempts", "Uncertain", "Adopted")
+        SELECT {0}, {1}, {2}, d."Id", {3}, {4}, {5}, {6}, {6}, 0, FALSE, FALSE FROM "Documents" d
         WHERE d."OrganizationId" = {0} AND NOT EXISTS (SELECT 1 FROM "QboOutbox" e WHERE e."OrganizationId" = {0} AND e."Kind" = {2}
             AND e."LocalId" = d."Id" AND e."Operation" IN ({3}, {7})) AND d."Id" IN (
         """;

@@ -137,7 +137,8 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
     internal static string Flash(PushRunDto run)
     {
         var parts = new List<string>();
-        if (run.Total > 0) parts.Add($"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.");
+        if (run.StartedNothing) parts.Add("Nothing new to push.");
+        else if (run.Total > 0) parts.Add($"Pushing {run.Total} document{(run.Total == 1 ? "" : "s")} to QuickBooks.");
         if (run.Payments is { Queued: > 0 } queued) parts.Add($"{queued.Queued} payment{(queued.Queued == 1 ? "" : "s")} queued for QuickBooks.");
         foreach (var group in (run.Payments?.NotQueued ?? []).GroupBy(n => n.Reason))
         {
@@ -145,6 +146,7 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
             parts.Add(ids.Count == 1 ? $"{PaymentPusher.Label(ids[0])} not pushed: {group.Key}"
                 : $"{ids.Count} payments not pushed ({string.Join(", ", ids.Take(10).Select(PaymentPusher.Label))}{(ids.Count > 10 ? ", …" : "")}): {group.Key}");
         }
+        foreach (var held in run.Elsewhere ?? []) parts.Add(held.Describe() + (held.RunId == run.Id ? " Its progress is below." : ""));
         return parts.Count == 0 ? "Nothing to push." : string.Join(" ", parts);
     }
 

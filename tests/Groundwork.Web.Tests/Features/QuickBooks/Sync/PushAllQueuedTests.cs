@@ -110,6 +110,33 @@ public sealed class PushAllQueuedTests(QboAppFactory app) : IClassFixture<QboApp
         await owner.Api.SyncedAsync("invoices", queued);
     }
 
+    [Fact]
+    public async Task CancelPushAll_ARowQueuedBeforeWhoseTriggerReadsLikeTheRuns_StillLeavesTheRunAndGoes()
+    {
+        long before = 0;
+        var owner = await app.OwnerConnectedAfterAsync(async api =>
+            before = (await api.InvoiceAsync((await api.JobAsync()).JobId, ("Made before connecting", 1, 30m, false, null, null))).Id());
+        var (jobId, _, _, _, _) = await owner.Api.JobAsync();
+        await SetStatusAsync(owner, QboConnectionStatus.NeedsReconnect);
+        var queued = (await owner.Api.InvoiceAsync(jobId, ("Queued before the run", 1, 40m, false, null, null))).Id();
+        // Waiting before the run, under the very words the run writes on its own rows (another user who goes by the same
+        // name, or this user's earlier run): only what the run did to the row may say whether a cancel drops it.
+        await app.WithDbAsync(owner.User, db => db.QboOutbox.Where(e => e.LocalId == queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Trigger, $"Push All by {owner.User.Email}")));
+        await SetStatusAsync(owner, QboConnectionStatus.Connected);
+        await app.SlowQuickBooksAsync(owner.Realm, 3000);
+        var run = await (await owner.Api.PostJsonAsync("/api/v1/quickbooks/push", new { all = true })).ReadJsonAsync();
+        Assert.Equal(2, run.GetProperty("total").GetInt32());
+
+        var cancelled = await (await owner.Api.PostJsonAsync($"/api/v1/quickbooks/push/{run.GetProperty("id").GetString()}/cancel", new { })).ReadJsonAsync();
+
+        Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
+        Assert.Empty(await RowsAsync(owner, before));
+        Assert.Null(Assert.Single(await RowsAsync(owner, queued)).RunId);
+        await app.SlowQuickBooksAsync(owner.Realm, 0);
+        await owner.Api.SyncedAsync("invoices", queued);
+    }
+
     /// <summary>QuickBooks has one record for the document, never updated (SyncToken 0), and the audit trail one write: its create.</summary>
     private async Task AssertOneCreateAsync(PushOwner owner, long invoice)
     {
