@@ -15,11 +15,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// Nothing is queued without a connection (those documents wait in Unsynced Records), and nothing that came from QBO is
 /// queued (the status-back path does not call this), so there is no echo loop.
 /// </summary>
-<<<<<<< HEAD
-public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains)
-=======
-public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains, UnsyncedRecords unsynced, SyncPauses pauses)
->>>>>>> review9
+public sealed class SyncOutbox(GroundworkDbContext db, AppClock clock, IHttpContextAccessor http, IGrainFactory grains, SyncPauses pauses)
 {
     public const string Automatic = "automatic";
 
