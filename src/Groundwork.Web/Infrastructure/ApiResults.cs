@@ -11,7 +11,7 @@ internal static class ApiResults
         OutcomeKind.Ok => TypedResults.Ok(map(outcome.Value!)),
         OutcomeKind.Invalid => TypedResults.ValidationProblem(JsonFieldNames(outcome.Errors), title: outcome.Message),
         OutcomeKind.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
-        _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: outcome.Extensions),
     };
 
     /// <summary>Use cases key errors by C# property paths ("Lines[0].UnitAmount"); API clients sent "lines[0].unitAmount".</summary>

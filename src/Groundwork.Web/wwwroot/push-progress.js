@@ -43,7 +43,7 @@
         if (!response.ok) return;
         const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
         const ticked = [...document.querySelectorAll("#unsynced-list input[type='checkbox']:checked")].map((box) => box.id);
-        for (const id of ["unsynced-list", "unsynced-count", "nav-unsynced-count", "push-all"]) {
+        for (const id of ["unsynced-list", "unsynced-count", "nav-unsynced-count", "push-all-form"]) {
             const now = document.getElementById(id);
             const next = fresh.getElementById(id);
             if (now && next) now.replaceWith(next);

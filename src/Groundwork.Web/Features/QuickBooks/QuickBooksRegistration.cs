@@ -72,7 +72,7 @@ internal static class QuickBooksRegistration
         builder.Services.AddSingleton<Sync.SalesTaxCodes>();
         builder.Services.AddSingleton<Sync.SyncPauses>();
         builder.Services.AddScoped<Sync.SyncOutbox>().AddScoped<Sync.SyncJournal>().AddScoped<Sync.PushPlanner>().AddScoped<Sync.PushEngine>().AddScoped<Sync.BulkPush>().AddScoped<Sync.PushOutcomes>()
-            .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.UnsyncedBadge>()
+            .AddScoped<Sync.DocumentSyncView>().AddScoped<Sync.SyncFixes>().AddScoped<Sync.PushBlock>().AddScoped<Sync.UnsyncedBadge>()
             .AddScoped<Sync.PaymentsBeforeConnecting>();
         builder.Services.AddHostedService<Sync.OutboxStartup>();
         builder.Services.AddSingleton<RecentRealms>().AddScoped<QboRealms>().AddScoped<Sync.Inbound.IQboChangeFeed, Sync.Inbound.QboChangeFeed>()

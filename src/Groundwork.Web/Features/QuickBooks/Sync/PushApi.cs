@@ -27,8 +27,13 @@ internal static class PushApi
 {
     public static RouteGroupBuilder MapPushApi(this RouteGroupBuilder quickbooks)
     {
-        quickbooks.MapGet("/unsynced", async ([AsParameters] UnsyncedQuery query, UnsyncedRecords records, CancellationToken ct) =>
-            ApiResults.From(await records.ListAsync(new ListQuery { Q = query.Q, Page = query.Page, PageSize = query.PageSize }, ct), p => p));
+        // "blocked": a company-wide problem that holds back documents (null when none), said once rather than on each row.
+        quickbooks.MapGet("/unsynced", async ([AsParameters] UnsyncedQuery query, UnsyncedRecords records, PushBlock block, CancellationToken ct) =>
+        {
+            var list = await records.ListAsync(new ListQuery { Q = query.Q, Page = query.Page, PageSize = query.PageSize }, ct);
+            var blocked = list.IsOk ? await block.FindAsync(ct) : null;
+            return ApiResults.From(list, p => new UnsyncedPageDto(p.Items, p.Page, p.PageSize, p.Total, blocked));
+        });
         quickbooks.MapGet("/preview", async ([AsParameters] PreviewQuery query, PushPreview preview, CancellationToken ct) =>
             ApiResults.From(await preview.HandleAsync(query.DocumentIds, query.All == true, ct), p => p));
         // 202: a run was started (or Push All's running one given); 200: every document named is already in a running run, which is the answer.

@@ -55,6 +55,10 @@ public static class PushChecks
         : new(NoDefaultItem, Mappings.DefaultItem.NotSetMessage + " (none is chosen, or the chosen one is inactive in QuickBooks).",
             "Choose the default Product/Service.", Mappings.DefaultItem.PagePath, "Choose a default item");
 
+    /// <summary>A line goes with the default item unless its cost code is mapped to a Product/Service.</summary>
+    public static bool UsesDefaultItem<TItem>(long? costCodeId, IReadOnlyDictionary<long, TItem> costCodeItems) =>
+        costCodeId is not { } code || !costCodeItems.ContainsKey(code);
+
     public static PushProblem? Classes(bool trackingPerLine, IReadOnlyCollection<string> unmappedTypes, bool anyMapped)
     {
         if (trackingPerLine && unmappedTypes.Count > 0)

@@ -101,7 +101,7 @@ public sealed class PushPlanner(GroundworkDbContext db)
         foreach (var (line, i) in d.Lines.OrderBy(l => l.Position).Select((l, i) => (l, i)))
         {
             Add(PushChecks.Line(line, i));
-            var mapped = line.CostCodeId is { } code && s.CostCodeItems.TryGetValue(code, out var item) ? item : ((string, string?)?)null;
+            var mapped = PushChecks.UsesDefaultItem(line.CostCodeId, s.CostCodeItems) ? ((string, string?)?)null : s.CostCodeItems[line.CostCodeId!.Value];
             needsDefault |= mapped is null;
             var (itemId, itemName) = mapped ?? s.DefaultItem ?? ("", null);
             (string Id, string? Name)? cls = line.CostTypeId is { } type && s.CostTypeClasses.TryGetValue(type, out var c) ? c : null;

@@ -44,7 +44,7 @@ public sealed record HeldElsewhere(string RunId, bool All, string StartedBy, IRe
 /// <see cref="PushRun.RunningKey"/> is unique, so two Push All presses at once start one run (the second gets the first's id).
 /// </summary>
 public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, UnsyncedRecords unsynced, AppClock clock, IHttpContextAccessor http,
-    ITenantContext tenant, RetryPayments payments) : IUseCase
+    ITenantContext tenant, RetryPayments payments, PushBlock block) : IUseCase
 {
     /// <summary>Most documents named in one request.</summary>
     public const int MaxDocuments = 1000;
@@ -65,6 +65,9 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
 
         var organizationId = tenant.OrganizationId!.Value;
         if (all && await RunningAsync(organizationId, ct) is { } running) return Outcome<PushRunDto>.Ok(await DtoAsync(running, ct));
+        // A company-wide problem (no default item, no tax agency) that would hold back every document: refused up front with its
+        // fix, rather than a run that fails each document for the same reason.
+        if (all && await block.FindAsync(connection, ct) is { All: true } blocked) return Outcome<PushRunDto>.Conflict(blocked.Refusal, blocked.Extensions);
         List<(long Id, DocumentKind Kind)> documents = [];
         if (!all)
         {

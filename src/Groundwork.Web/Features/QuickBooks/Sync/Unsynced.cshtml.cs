@@ -16,7 +16,7 @@ namespace Groundwork.Web.Features.QuickBooks.Sync;
 /// </summary>
 [Authorize(Policy = AccountServiceCollectionExtensions.AccountantPolicy)]
 [PostsRequirePolicy(AccountServiceCollectionExtensions.AdminPolicy)]
-public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncFixes fixes, GroundworkDbContext db) : PageModel
+public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncFixes fixes, PushBlock block, UnsyncedBadge badge, GroundworkDbContext db) : PageModel
 {
     public const string Path = "/Settings/Integrations/QuickBooks/Unsynced";
     public const int PageSize = 50;
@@ -34,6 +34,12 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
     public string? NotConnected { get; private set; }
     /// <summary>Connected once but not now (disconnected, or the tokens need a reconnect): the list shows, pushing waits.</summary>
     public string? Paused { get; private set; }
+    /// <summary>A company-wide problem holding back documents, said once at the top (the pre-flight's words and fix).</summary>
+    public PushBlocked? Blocked { get; private set; }
+    /// <summary>Why Push All cannot be pressed now (null: it can): QuickBooks not connected, nothing to push, or every document blocked.</summary>
+    public string? PushAllDisabled { get; private set; }
+    /// <summary>Unsynced documents and payments: Push All's count.</summary>
+    public int Count { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -174,6 +180,12 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
         Dismissed = await UnsyncedPaymentRows.PageAsync(db, records.Dismissed(), 0, PageSize, ct);
         var status = await db.QboConnections.AsNoTracking().Select(c => c.Status).FirstAsync(ct);
         if (status != QboConnectionStatus.Connected) Paused = "QuickBooks is not connected now, so nothing is pushed:";
+        Blocked = await block.FindAsync(ct);
+        Count = await badge.CountAsync(ct);
+        PushAllDisabled = Paused is not null ? "QuickBooks is not connected now."
+            : Count == 0 ? "Nothing to push."
+            : Blocked is { All: true } ? "Every document is held back by the problem above; fix it first."
+            : null;
         Run = await RunAsync(ct);
     }
 

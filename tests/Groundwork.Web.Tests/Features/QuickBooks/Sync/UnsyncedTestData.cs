@@ -20,13 +20,15 @@ internal static class UnsyncedTestData
 
     /// <summary>
     /// An owner who makes documents with <paramref name="before"/> while their organization is not connected (so nothing is
-    /// queued), then connects a fresh emulator company and chooses the default item: the documents wait in Unsynced Records.
+    /// queued), then connects a fresh emulator company (of <paramref name="template"/>) and chooses the default item (unless
+    /// <paramref name="chooseDefaultItem"/> is false): the documents wait in Unsynced Records.
     /// Payments recorded before are queued by the company's grain after the callback; unless <paramref name="waitForPayments"/>
     /// is false, this returns once they are.
     /// </summary>
-    public static async Task<PushOwner> OwnerConnectedAfterAsync(this QboAppFactory app, Func<HttpClient, Task> before, bool waitForPayments = true)
+    public static async Task<PushOwner> OwnerConnectedAfterAsync(this QboAppFactory app, Func<HttpClient, Task> before, bool waitForPayments = true,
+        bool chooseDefaultItem = true, string template = "builder")
     {
-        var realm = await app.NewCompanyAsync();
+        var realm = await app.NewCompanyAsync(template);
         app.StartServer();
         var user = await app.CreateUserAsync(OrganizationRole.Owner);
         var browser = await app.BrowserClientAsync(user);
@@ -34,7 +36,7 @@ internal static class UnsyncedTestData
         await before(api);
         Assert.Equal(HttpStatusCode.Redirect, (await QboConnectFlow.ConnectAsync(browser, realm)).StatusCode);
         var services = (await api.ItemIdsAsync())["Services"];
-        (await api.PutJsonAsync(MappingTestData.DefaultItemUrl, new { qboItemId = services })).EnsureSuccessStatusCode();
+        if (chooseDefaultItem) (await api.PutJsonAsync(MappingTestData.DefaultItemUrl, new { qboItemId = services })).EnsureSuccessStatusCode();
         if (waitForPayments) await app.PaymentsQueuedAsync(user);
         return new PushOwner(user, browser, api, await app.QuickBooksAsync(realm), realm, services);
     }
