@@ -1,5 +1,6 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.QuickBooks.Connection;
+using Groundwork.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.QuickBooks.Sync;
@@ -14,6 +15,14 @@ public sealed record PushBlocked(string Code, string Message, string? Fix, strin
 {
     /// <summary>It holds back every document listed: Push All would fail each one for this one reason, so it is refused.</summary>
     public bool All => Documents == Total;
+
+    /// <summary>
+    /// Push All is refused (and its button disabled): the problem holds back every document, and it is the mapping's, or the
+    /// readiness checklist's checked within <see cref="PushEngine.ReadinessMaxAge"/> — an older finding is not trusted for that
+    /// (the tax agency may have been set up since): the run goes, and the drain checks readiness again first.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool RefusesPushAll { get; init; }
 
     /// <summary>Push All's refusal, in words.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -32,7 +41,7 @@ public sealed record UnsyncedPageDto(IReadOnlyList<UnsyncedRow> Items, int Page,
 /// Push All that would fail every document. The rules are <see cref="PushChecks"/>' own; this only counts whom they hold back.
 /// Reads the database only (no QBO call).
 /// </summary>
-public sealed class PushBlock(GroundworkDbContext db, PushPlanner planner, UnsyncedRecords unsynced)
+public sealed class PushBlock(GroundworkDbContext db, PushPlanner planner, UnsyncedRecords unsynced, AppClock clock)
 {
     public async Task<PushBlocked?> FindAsync(CancellationToken ct) =>
         await db.QboConnections.AsNoTracking().FirstOrDefaultAsync(ct) is { } connection ? await FindAsync(connection, ct) : null;
@@ -44,13 +53,17 @@ public sealed class PushBlock(GroundworkDbContext db, PushPlanner planner, Unsyn
         if (total == 0) return null;
         // No sales tax code is looked up (a QBO call): neither company-wide check depends on it.
         var settings = await planner.SettingsAsync(connection, salesTaxCodeId: null, ct);
-        if (PushChecks.Readiness(settings.Readiness) is { } readiness) return From(readiness, total, total);
+        if (PushChecks.Readiness(settings.Readiness) is { } readiness)
+        {
+            var fresh = connection.ReadinessCheckedAtUtc is { } checkedAt && clock.UtcNow - checkedAt <= PushEngine.ReadinessMaxAge;
+            return From(readiness, total, total) with { RefusesPushAll = fresh };
+        }
         if (settings.DefaultItemUsable) return null;
         var ids = documents.Select(d => d.Id);
         var lines = await db.DocumentLines.AsNoTracking().Where(l => ids.Contains(l.DocumentId))
             .Select(l => new { l.DocumentId, l.CostCodeId }).Distinct().ToListAsync(ct);
         var held = lines.Where(l => PushChecks.UsesDefaultItem(l.CostCodeId, settings.CostCodeItems)).Select(l => l.DocumentId).Distinct().Count();
-        return PushChecks.DefaultItem(usable: false, needed: held > 0) is { } problem ? From(problem, held, total) : null;
+        return PushChecks.DefaultItem(usable: false, needed: held > 0) is { } problem ? From(problem, held, total) with { RefusesPushAll = held == total } : null;
     }
 
     private static PushBlocked From(PushProblem problem, int held, int total) =>

@@ -66,8 +66,8 @@ public sealed class StartPush(GroundworkDbContext db, SyncOutbox outbox, Unsynce
         var organizationId = tenant.OrganizationId!.Value;
         if (all && await RunningAsync(organizationId, ct) is { } running) return Outcome<PushRunDto>.Ok(await DtoAsync(running, ct));
         // A company-wide problem (no default item, no tax agency) that would hold back every document: refused up front with its
-        // fix, rather than a run that fails each document for the same reason.
-        if (all && await block.FindAsync(connection, ct) is { All: true } blocked) return Outcome<PushRunDto>.Conflict(blocked.Refusal, blocked.Extensions);
+        // fix, rather than a run that fails each document for the same reason (PushBlocked.RefusesPushAll says when).
+        if (all && await block.FindAsync(connection, ct) is { RefusesPushAll: true } blocked) return Outcome<PushRunDto>.Conflict(blocked.Refusal, blocked.Extensions);
         List<(long Id, DocumentKind Kind)> documents = [];
         if (!all)
         {

@@ -184,7 +184,7 @@ public sealed class UnsyncedModel(UnsyncedRecords records, StartPush push, SyncF
         Count = await badge.CountAsync(ct);
         PushAllDisabled = Paused is not null ? "QuickBooks is not connected now."
             : Count == 0 ? "Nothing to push."
-            : Blocked is { All: true } ? "Every document is held back by the problem above; fix it first."
+            : Blocked is { RefusesPushAll: true } ? "Every document is held back by the problem above; fix it first."
             : null;
         Run = await RunAsync(ct);
     }

@@ -110,6 +110,30 @@ public sealed class UnsyncedBlockedTests(QboAppFactory app) : IClassFixture<QboA
     }
 
     [Fact]
+    public async Task Unsynced_NoTaxAgencyFoundLongerAgoThanTheDrainTrusts_PushAllStillRuns_AndTheDrainChecksAgain()
+    {
+        long id = 0;
+        var owner = await app.OwnerConnectedAfterAsync(async api =>
+            id = (await api.InvoiceAsync((await api.JobAsync()).JobId, ("Grading", 1, 500m, false, null, null))).Id(), template: "plain");
+        // The tax agency may have been set up in QuickBooks since this finding: it is not trusted to refuse a push.
+        var checkedAt = await app.WithDbAsync(owner.User, db => db.QboConnections.Select(c => c.ReadinessCheckedAtUtc).SingleAsync());
+        var stale = checkedAt!.Value - PushEngine.ReadinessMaxAge - TimeSpan.FromMinutes(1);
+        await app.WithDbAsync(owner.User, db => db.QboConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.ReadinessCheckedAtUtc, stale)));
+
+        var blocked = Blocked(await owner.Api.GetJsonAsync(Unsynced)) ?? throw new Xunit.Sdk.XunitException("No \"blocked\".");
+        Assert.Equal(PushChecks.TaxAgency, blocked.GetProperty("code").GetString());
+        var page = await owner.Browser.GetPageAsync(UnsyncedPage);
+        Assert.False(page.QuerySelector("#push-all")?.HasAttribute("disabled"));
+
+        var pushed = await owner.Api.PostJsonAsync(Push, new { all = true });
+        Assert.Equal(HttpStatusCode.Accepted, pushed.StatusCode);
+        var run = await owner.Api.RunEndedAsync((await pushed.ReadJsonAsync()).GetProperty("id").GetString()!);
+        Assert.Equal((1, 0, 1), (run.GetProperty("total").GetInt32(), run.GetProperty("done").GetInt32(), run.GetProperty("failed").GetInt32()));
+        var sync = (await owner.Api.GetJsonAsync($"/api/v1/invoices/{id}")).GetProperty("sync");
+        Assert.Equal(PushChecks.TaxAgency, sync.GetProperty("problem").GetString());
+    }
+
+    [Fact]
     public async Task Unsynced_NothingListed_PushAllIsDisabledSayingWhy_AndNoBlockIsReported()
     {
         var owner = await app.OwnerConnectedAfterAsync(_ => Task.CompletedTask, chooseDefaultItem: false);
