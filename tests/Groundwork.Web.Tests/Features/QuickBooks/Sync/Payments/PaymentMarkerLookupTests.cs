@@ -50,9 +50,17 @@ public sealed class PaymentMarkerLookupTests(SmallPagesPaymentAppFactory app) : 
         for (var i = 0; i < 300 && (await owner.Qbo.MarkedAsync<QboPayment>(payment.Id())).Count > 0; i++) await Task.Delay(100);
         Assert.Empty(await owner.Qbo.MarkedAsync<QboPayment>(payment.Id()));
         Assert.Equal(100m, (await owner.Qbo.ReadAsync<QboInvoice>(invoiceQbo)).Balance);
-        var deletes = await app.WithDbAsync(owner.User, db => db.QboSyncLog.Where(e => e.Kind == LinkedKind.Payment && e.LocalId == payment.Id() && e.Operation == "delete")
-            .Select(e => new { e.QboId, e.Result }).ToListAsync());
-        Assert.Equal((written.Id, SyncResult.Succeeded), deletes.Select(d => (d.QboId, d.Result)).Single());
+        // The log line commits after QuickBooks answered the delete: wait for it as for the delete.
+        Task<List<(string? QboId, SyncResult Result)>> DeletesAsync() => app.WithDbAsync(owner.User, async db =>
+            (await db.QboSyncLog.Where(e => e.Kind == LinkedKind.Payment && e.LocalId == payment.Id() && e.Operation == "delete")
+                .Select(e => new { e.QboId, e.Result }).ToListAsync()).Select(e => (e.QboId, e.Result)).ToList());
+        var deletes = await DeletesAsync();
+        for (var i = 0; i < 300 && deletes.Count == 0; i++)
+        {
+            await Task.Delay(100);
+            deletes = await DeletesAsync();
+        }
+        Assert.Equal((written.Id, SyncResult.Succeeded), deletes.Single());
         // Only the marked one went: the customer's three other payments (the first page and a half) are still there.
         Assert.Equal(3, (await owner.Qbo.Client.QueryAsync<QboPayment>(owner.Qbo.Company,
             Groundwork.QuickBooks.QboQuery.From("Payment").WhereEquals("CustomerRef", customer.Value!), default)).Items.Count);
