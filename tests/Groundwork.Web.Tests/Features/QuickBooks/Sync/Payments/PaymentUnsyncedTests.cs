@@ -53,6 +53,8 @@ public sealed class PaymentUnsyncedTests(InboundAppFactory app) : IClassFixture<
         Assert.Equal("1 unsynced", page.QuerySelector("#nav-unsynced-count")?.TextContent);
         Assert.Equal("waiting", page.QuerySelector($"#payment-row-{payment.Id()}")?.GetAttribute("data-state"));
         Assert.Equal(PaymentPusher.AccountFixUrl, page.QuerySelector($"#payment-fix-link-{payment.Id()}")?.GetAttribute("href"));
+        Assert.Equal($"/Payments#payment-{payment.Id()}", page.QuerySelector($"#payment-number-{payment.Id()}")?.GetAttribute("href"));
+        Assert.NotNull((await owner.Browser.GetPageAsync("/Payments")).QuerySelector($"#payment-{payment.Id()}"));
 
         await owner.Api.ChooseAccountAsync("Checking");
 
