@@ -36,8 +36,9 @@ internal static class Html
 
     public static IResult Page(string title, string body, int status = 200)
     {
+        // The icon is named (empty) so a browser does not ask for /favicon.ico, which the emulator does not serve.
         var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title))
+            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>").Append(E(title))
             .Append(" · QuickBooks Online (emulator)</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222}")
             .Append("header{background:#2ca01c;color:#fff;padding:.6rem 1rem;border-radius:6px}table{border-collapse:collapse;width:100%}")
