@@ -10,6 +10,9 @@ internal static class Html
 {
     public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
+    /// <summary>A count with its noun: "1 connection", "2 connections".</summary>
+    public static string Count(long count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
     public static string Antiforgery(HttpContext http)
     {
         var tokens = http.RequestServices.GetService(typeof(IAntiforgery)) is IAntiforgery af ? af.GetAndStoreTokens(http) : null;

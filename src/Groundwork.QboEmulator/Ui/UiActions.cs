@@ -32,7 +32,7 @@ internal sealed class UiActions(EntityService entities, EmulatorStore store, Emu
                     "add-tax-agency" => Created(Create(ctx, "TaxAgency", new JsonObject { ["DisplayName"] = form["name"].ToString() }), "Tax agency"),
                     "remove-tax-agency" => RemoveTaxAgency(ctx, form["id"].ToString()),
                     "faults" => SetFaults(company.RealmId, form),
-                    "expire-tokens" => $"{tokens.ExpireAccessTokens(company.RealmId)} access token(s) expired.",
+                    "expire-tokens" => $"{Html.Count(tokens.ExpireAccessTokens(company.RealmId), "access token")} expired.",
                     _ => "Unknown action.",
                 };
             }

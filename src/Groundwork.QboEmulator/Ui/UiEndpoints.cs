@@ -102,7 +102,7 @@ internal static class UiEndpoints
         }
 
         var message = action == "disconnect"
-            ? $"Disconnected {await disconnector.DisconnectAsync(realmId, form["clientId"].ToString(), http.RequestAborted)} connection(s)."
+            ? $"Disconnected {Html.Count(await disconnector.DisconnectAsync(realmId, form["clientId"].ToString(), http.RequestAborted), "connection")}."
             : actions.Run(company, action, form);
         return Back(http, routes, realmId, form["back"].ToString(), message);
     }

@@ -3,6 +3,7 @@ using Groundwork.Web.Data;
 using Groundwork.Web.Features.Account;
 using Groundwork.Web.Features.QuickBooks.Links;
 using Groundwork.Web.Features.QuickBooks.Lists;
+using Groundwork.Web.Features.Shared;
 using Groundwork.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -75,14 +76,14 @@ public sealed class ProductsModel(GroundworkDbContext db, CostCodeMappings mappi
         var outcome = await autofill.AutofillAsync(ct);
         if (!outcome.IsOk) return await RefusedAsync(outcome, "", ct);
         var run = outcome.Value!;
-        TempData["Flash"] = $"Autofill mapped {run.Mapped.Count} cost code(s); {run.SuggestionTotal} suggestion(s) wait for you below.";
+        TempData["Flash"] = $"Autofill mapped {Counted.Of(run.Mapped.Count, "cost code")}; {Counted.Of(run.SuggestionTotal, "suggestion")} {(run.SuggestionTotal == 1 ? "waits" : "wait")} for you below.";
         return RedirectToPage(new { q = Q, pageNumber = PageNumber, batch = run.BatchId });
     }
 
     public async Task<IActionResult> OnPostUndoAutofillAsync([FromForm(Name = "batchId")] string? batchId, CancellationToken ct)
     {
         var outcome = await autofill.UndoAsync(batchId ?? "", ct);
-        return outcome.IsOk ? Done($"Autofill undone: {outcome.Value!.Unmapped} cost code(s) unmapped.", keepBatch: false) : await RefusedAsync(outcome, "", ct);
+        return outcome.IsOk ? Done($"Autofill undone: {Counted.Of(outcome.Value!.Unmapped, "cost code")} unmapped.", keepBatch: false) : await RefusedAsync(outcome, "", ct);
     }
 
     public async Task<IActionResult> OnPostAcceptAsync([FromForm] long costCodeId, CancellationToken ct) =>
@@ -101,7 +102,7 @@ public sealed class ProductsModel(GroundworkDbContext db, CostCodeMappings mappi
     {
         if (!outcome.IsOk) return await RefusedAsync(outcome, "", ct);
         var skipped = outcome.Value!.Skipped;
-        return Done($"Accepted {outcome.Value.Mapped.Count} suggestion(s)." + (skipped.Count == 0 ? "" : $" Skipped {skipped.Count}: {skipped[0].Reason}"));
+        return Done($"Accepted {Counted.Of(outcome.Value.Mapped.Count, "suggestion")}." + (skipped.Count == 0 ? "" : $" Skipped {skipped.Count}: {skipped[0].Reason}"));
     }
 
     private async Task<Outcome<string>> ItemIdAsync(string? text, CancellationToken ct)

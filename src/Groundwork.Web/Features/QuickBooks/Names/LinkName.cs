@@ -1,6 +1,7 @@
 using Groundwork.Web.Data;
 using Groundwork.Web.Features.QuickBooks.Links;
 using Groundwork.Web.Features.QuickBooks.Lists;
+using Groundwork.Web.Features.Shared;
 using Groundwork.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -135,7 +136,7 @@ public sealed class LinkName(GroundworkDbContext db, QboLists lists) : IUseCase
     };
 
     private static string Said(string message, int synced) => synced == 0 ? message
-        : $"{message} {synced} synced document(s) used the old link; QuickBooks keeps them as they were pushed and Groundwork does not rewrite them.";
+        : $"{message} {Counted.Of(synced, "synced document")} used the old link; QuickBooks keeps them as they were pushed and Groundwork does not rewrite them.";
 
     /// <summary>A refusal passed on unchanged, for an outcome of another type.</summary>
     internal static Outcome<TOut> Relay<TIn, TOut>(Outcome<TIn> failed) => failed.Kind switch

@@ -58,6 +58,21 @@ public sealed class ProductsPageTests(QboAppFactory app) : IClassFixture<QboAppF
     }
 
     [Fact]
+    public async Task Autofill_FromThePage_CountsInWords_OneCostCodeNotCostCodes()
+    {
+        var realm = await app.NewCompanyAsync();
+        var (owner, browser) = await app.ConnectedOwnerAsync(realm);
+        await (await app.ApiClientAsync(owner)).CreateAsync("/api/v1/cost-codes", new { number = "03 30 00", name = "Concrete" });
+
+        var post = await browser.PostFormAsync(PagePath + "?handler=Autofill", [], PagePath);
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var flash = (await browser.GetPageAsync(post.Headers.Location!.OriginalString)).QuerySelector("p.flash")?.TextContent;
+        Assert.StartsWith("Autofill mapped 1 cost code;", flash, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", flash, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_IsReadOnlyForAccountants_ClosedToMembers_AndSaysWhenNotConnected()
     {
         var realm = await app.NewCompanyAsync();
