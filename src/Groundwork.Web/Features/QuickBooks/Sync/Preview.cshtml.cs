@@ -49,6 +49,10 @@ public sealed class PreviewModel(PushPreview preview) : PageModel
     public static string Link(IEnumerable<long> documentIds) =>
         Path + "?documentIds=" + string.Join(',', documentIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>The tax code by its QuickBooks name and id; by its id alone, said to be QuickBooks's, when it has no name.</summary>
+    public static string TaxCodeLabel(string? id, string? name) =>
+        id is null ? "none" : string.IsNullOrWhiteSpace(name) ? $"QuickBooks tax code id {id}" : $"{name} (QuickBooks id {id})";
+
     public static string KindLabel(Links.LinkedKind kind) => kind switch
     {
         Links.LinkedKind.Customer => "Customer",

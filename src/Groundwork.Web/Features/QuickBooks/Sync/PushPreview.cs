@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Groundwork.Web.Features.QuickBooks.Sync;
 
-/// <summary>The dry run of a push: each document's plan, and how many would go and how many are held back.</summary>
-public sealed record PushPreviewDto(int Total, int Ready, int Refused, bool Truncated, IReadOnlyList<PushPlan> Documents);
+/// <summary>The dry run of a push: each document's plan, and how many would go and how many are held back; the name of the
+/// QuickBooks sales tax code a taxed invoice would name (null when none or unnamed).</summary>
+public sealed record PushPreviewDto(int Total, int Ready, int Refused, bool Truncated, IReadOnlyList<PushPlan> Documents, string? TaxCodeName);
 
 /// <summary>
 /// <c>GET preview</c>: what a push would create or link in QuickBooks and what it would refuse, with nothing written
@@ -43,16 +44,16 @@ public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, Uns
             ids = ids.Distinct().ToList();
             if ((await StartPush.ChosenAsync(db, ids, finalizedOnly: false, ct)).Refused is { } refused) return Outcome<PushPreviewDto>.Invalid("documentIds", refused);
         }
-        string? taxCode;
+        QboTaxCode? taxCode;
         try
         {
-            taxCode = await SalesTaxCode.FindAsync(calls, connection, ct, maxAttempts: 2, maxWait: TimeSpan.FromSeconds(5));
+            taxCode = await SalesTaxCode.FindCodeAsync(calls, connection, ct, maxAttempts: 2, maxWait: TimeSpan.FromSeconds(5));
         }
         catch (Exception ex) when (ex is QboException or QboNotConnectedException)
         {
             return Outcome<PushPreviewDto>.Conflict(ex is QboException q ? Connection.CheckReadiness.Unanswered(q) : ex.Message);
         }
-        var settings = await planner.SettingsAsync(connection, taxCode, ct);
+        var settings = await planner.SettingsAsync(connection, taxCode?.Id, ct);
         var ready = 0;
         var shown = new List<PushPlan>();
         foreach (var chunk in ids.Chunk(200))
@@ -61,6 +62,6 @@ public sealed class PushPreview(GroundworkDbContext db, PushPlanner planner, Uns
             ready += plans.Values.Count(p => p.CanPush && p.Finalized);
             shown.AddRange(plans.Values.OrderBy(p => p.DocumentId).Take(MaxShown - shown.Count));
         }
-        return Outcome<PushPreviewDto>.Ok(new PushPreviewDto(ids.Count, ready, ids.Count - ready, ids.Count > shown.Count, shown));
+        return Outcome<PushPreviewDto>.Ok(new PushPreviewDto(ids.Count, ready, ids.Count - ready, ids.Count > shown.Count, shown, taxCode?.Name));
     }
 }

@@ -13,13 +13,18 @@ public static class SalesTaxCode
 {
     /// <summary>Null when the company does not use sales tax (as last checked) or has no such code.</summary>
     public static async Task<string?> FindAsync(QboCompanyCalls calls, QboConnection connection, CancellationToken ct, int maxAttempts = QboRetryClassifier.MaxTransientAttempts,
-        TimeSpan? maxWait = null)
+        TimeSpan? maxWait = null) =>
+        (await FindCodeAsync(calls, connection, ct, maxAttempts, maxWait))?.Id;
+
+    /// <summary>The code itself, for the dry run to show its name.</summary>
+    public static async Task<QboTaxCode?> FindCodeAsync(QboCompanyCalls calls, QboConnection connection, CancellationToken ct,
+        int maxAttempts = QboRetryClassifier.MaxTransientAttempts, TimeSpan? maxWait = null)
     {
         var salesTax = Readiness.FromJson(connection.ReadinessJson)?.Items.FirstOrDefault(i => i.Key == "sales-tax")?.Ok == true;
         if (!salesTax) return null;
         var codes = (await calls.CallAsync(connection.OrganizationId, (c, company, t) =>
             c.QueryAsync<QboTaxCode>(company, QboQuery.From("TaxCode").MaxResults(QboQuery.MaxPageSize), t), ct, maxAttempts: maxAttempts, maxWait: maxWait)).Items;
-        return codes.Where(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 }).Select(c => c.Id).FirstOrDefault();
+        return codes.FirstOrDefault(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 });
     }
 }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Groundwork.QuickBooks;
+using Groundwork.QuickBooks.Wire;
 using Groundwork.Web.Tests.Infrastructure;
 using static Groundwork.Web.Tests.Features.QuickBooks.Sync.UnsyncedTestData;
 
@@ -46,6 +48,25 @@ public sealed class PreviewPageTests(QboAppFactory app) : IClassFixture<QboAppFa
         Assert.Contains("Acme - West", problem?.TextContent, StringComparison.Ordinal);
         Assert.Equal("/Settings/Integrations/QuickBooks/Names?kind=customer&q=Acme%3A%20West", problem?.QuerySelector("a")?.GetAttribute("href"));
         Assert.Equal("notSynced", (await owner.Api.GetJsonAsync($"/api/v1/invoices/{held}")).GetProperty("sync").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Preview_TaxedInvoice_ShowsTheQuickBooksTaxCodeByName_NotItsIdAlone()
+    {
+        long invoice = 0;
+        var owner = await app.OwnerConnectedAfterAsync(async api =>
+        {
+            var job = await api.JobAsync(taxRate: 8.25m);
+            invoice = (await api.InvoiceAsync(job.JobId, ("Fixtures", 3, 19.99m, true, null, null))).Id();
+        });
+        var code = (await owner.Qbo.Client.QueryAsync<QboTaxCode>(owner.Qbo.Company, QboQuery.From("TaxCode"), default)).Items
+            .Single(c => c.Active != false && c.SalesTaxRateList?.TaxRateDetail is { Count: > 0 });
+
+        var page = await owner.Browser.GetPageAsync($"{PreviewPage}?documentIds={invoice}");
+
+        Assert.False(string.IsNullOrWhiteSpace(code.Name));
+        Assert.Equal($"{code.Name} (QuickBooks id {code.Id})", page.QuerySelector($"#plan-taxcode-{invoice}")?.TextContent);
+        Assert.Equal(code.Name, (await owner.Api.GetJsonAsync($"/api/v1/quickbooks/preview?documentIds={invoice}")).GetProperty("taxCodeName").GetString());
     }
 
     [Fact]
