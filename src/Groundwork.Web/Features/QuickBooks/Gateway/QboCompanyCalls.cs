@@ -86,9 +86,10 @@ public sealed class QboCompanyCalls(IGrainFactory grains, QboClient client, AppC
 
     private async Task AcquireAsync(IQboGatewayGrain gateway, bool batch, CancellationToken ct)
     {
-        for (var wait = await gateway.TryAcquireAsync(batch); wait > TimeSpan.Zero; wait = await gateway.TryAcquireAsync(batch))
+        for (var (wait, forSlot) = await gateway.TryAcquireAsync(batch); wait > TimeSpan.Zero; (wait, forSlot) = await gateway.TryAcquireAsync(batch))
         {
-            await Task.Delay(wait, clock, ct);
+            // A slot frees when another call's answer comes (real time); the allowance's window is waited on the app clock.
+            await Task.Delay(wait, forSlot ? TimeProvider.System : clock, ct);
         }
     }
 

@@ -44,8 +44,8 @@ public interface IQboGatewayGrain : IGrainWithIntegerKey
     /// <summary>"QuickBooks sign-in failing, retrying at …" while refreshes fail for a reason other than a revoked grant.</summary>
     Task<string?> GetSignInTroubleAsync();
 
-    /// <summary>Zero when a call may go now (holding a concurrency slot until <see cref="ReleaseAsync"/>), else how long to wait first.</summary>
-    Task<TimeSpan> TryAcquireAsync(bool batch);
+    /// <summary>Zero when a call may go now (holding a concurrency slot until <see cref="ReleaseAsync"/>), else how long to wait first, and whether for a slot.</summary>
+    Task<(TimeSpan Wait, bool ForSlot)> TryAcquireAsync(bool batch);
 
     Task ReleaseAsync();
 }
@@ -97,7 +97,7 @@ internal sealed partial class QboGatewayGrain(IServiceScopeFactory scopes, AppCl
 
     public Task<string?> GetSignInTroubleAsync() => Task.FromResult(_backoff.IsWaiting(clock.UtcNow) ? _backoff.Describe() : null);
 
-    public Task<TimeSpan> TryAcquireAsync(bool batch) => Task.FromResult(_limits.TryAcquire(batch));
+    public Task<(TimeSpan Wait, bool ForSlot)> TryAcquireAsync(bool batch) => Task.FromResult(_limits.TryAcquire(batch));
 
     public Task ReleaseAsync()
     {

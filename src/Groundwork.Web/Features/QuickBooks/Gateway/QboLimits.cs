@@ -51,24 +51,30 @@ internal sealed class QboLimits : IDisposable
         _inFlight = new(new ConcurrencyLimiterOptions { PermitLimit = options.ConcurrentRequests, QueueLimit = 0 });
     }
 
-    /// <summary>Zero when the call may go now (it then holds a concurrency slot until <see cref="Release"/>), else how long to wait.</summary>
-    public TimeSpan TryAcquire(bool batch)
+    /// <summary>
+    /// Zero when the call may go now (it then holds a concurrency slot until <see cref="Release"/>), else how long to wait, and
+    /// whether the wait is for a slot: a slot frees when another call's answer comes, in real time, whatever the app's clock.
+    /// </summary>
+    public (TimeSpan Wait, bool ForSlot) TryAcquire(bool batch)
     {
         var slot = _inFlight.AttemptAcquire();
         if (!slot.IsAcquired)
         {
             slot.Dispose();
-            return TimeSpan.FromMilliseconds(50);
+            return (SlotPoll, true);
         }
         using var permit = (batch ? _batches : _requests).AttemptAcquire();
         if (!permit.IsAcquired)
         {
             slot.Dispose();
-            return _segment;
+            return (_segment, false);
         }
         _held.Enqueue(slot);
-        return TimeSpan.Zero;
+        return (TimeSpan.Zero, false);
     }
+
+    /// <summary>How often a call waiting for a concurrency slot looks again.</summary>
+    public static readonly TimeSpan SlotPoll = TimeSpan.FromMilliseconds(50);
 
     public void Release()
     {
