@@ -52,7 +52,7 @@ public static class PushChecks
 
     public static PushProblem? DefaultItem(bool usable, bool needed) => usable || !needed
         ? null
-        : new(NoDefaultItem, Mappings.DefaultItem.NotSetMessage + " (none is chosen, or the chosen one is inactive in QuickBooks).",
+        : new(NoDefaultItem, Mappings.DefaultItem.NotSetMessage + " None is chosen, or the chosen one is inactive in QuickBooks.",
             "Choose the default Product/Service.", Mappings.DefaultItem.PagePath, "Choose a default item");
 
     /// <summary>A line goes with the default item unless its cost code is mapped to a Product/Service.</summary>
